@@ -1,0 +1,128 @@
+/**
+ * Listing logic shared by every page, feed and index: which briefings are public, in what order,
+ * grouped how, and which relate to which. Pure functions over the loaded entries.
+ */
+import { calendarDate, toInstant } from './datetime.ts';
+
+/** The part of a loaded briefing entry these functions need. */
+export interface ListedBriefing {
+  readonly id: string;
+  readonly data: {
+    readonly publishedAt: string;
+    readonly tickers: readonly string[];
+    readonly tags: readonly string[];
+    readonly draft: boolean;
+  };
+}
+
+export function briefingPath(id: string): string {
+  return `/briefings/${id}/`;
+}
+
+export interface Visibility {
+  /** Development previews show drafts; production builds never do. */
+  readonly includeDrafts: boolean;
+}
+
+/** Whether a briefing appears on the site at all. */
+export function isPublic(briefing: ListedBriefing, visibility: Visibility): boolean {
+  return visibility.includeDrafts || !briefing.data.draft;
+}
+
+/** Newest first; equal times fall back to the id so the order never depends on file-system order. */
+export function compareNewestFirst(a: ListedBriefing, b: ListedBriefing): number {
+  const difference = toInstant(b.data.publishedAt).getTime() - toInstant(a.data.publishedAt).getTime();
+  return difference !== 0 ? difference : a.id.localeCompare(b.id, 'en');
+}
+
+export function newestFirst<T extends ListedBriefing>(briefings: readonly T[]): T[] {
+  return [...briefings].sort(compareNewestFirst);
+}
+
+export interface Page<T> {
+  /** 1-based page number. */
+  readonly number: number;
+  readonly items: readonly T[];
+  readonly pageCount: number;
+}
+
+/** Splits a list into pages of `size`; an empty list still has one (empty) first page. */
+export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a positive integer, got ${size}`);
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: pageCount }, (_, index) => ({
+    number: index + 1,
+    items: items.slice(index * size, (index + 1) * size),
+    pageCount,
+  }));
+}
+
+/** The path of page `number` of the home listing: `/`, `/page/2/`, … */
+export function homePagePath(number: number): string {
+  return number <= 1 ? '/' : `/page/${number}/`;
+}
+
+export interface MonthGroup<T> {
+  readonly year: number;
+  /** 1–12. */
+  readonly month: number;
+  /** Newest first. */
+  readonly items: readonly T[];
+}
+
+/** Groups by the calendar month of publication in the site's time zone, newest month first. */
+export function groupByMonth<T extends ListedBriefing>(briefings: readonly T[], timeZone: string): MonthGroup<T>[] {
+  const groups = new Map<string, { year: number; month: number; items: T[] }>();
+  for (const briefing of newestFirst(briefings)) {
+    const { year, month } = calendarDate(toInstant(briefing.data.publishedAt), timeZone);
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    const group = groups.get(key) ?? { year, month, items: [] };
+    group.items.push(briefing);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.year - a.year || b.month - a.month);
+}
+
+export function monthPath(year: number, month: number): string {
+  return `/archive/${year}/${String(month).padStart(2, '0')}/`;
+}
+
+/** Every value of a list field (tickers, tags) with the briefings carrying it, keys sorted. */
+export function groupByListField<T extends ListedBriefing>(
+  briefings: readonly T[],
+  field: 'tickers' | 'tags',
+): { key: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const briefing of newestFirst(briefings)) {
+    for (const key of briefing.data[field]) {
+      groups.set(key, [...(groups.get(key) ?? []), briefing]);
+    }
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([key, items]) => ({ key, items }));
+}
+
+/**
+ * Briefings that share tickers (weighted 3: a company is more specific than a theme) or tags
+ * (weighted 1) with `target`, best first, then
+ * newest first. Briefings sharing nothing are never listed.
+ */
+export function relatedBriefings<T extends ListedBriefing>(
+  target: ListedBriefing,
+  candidates: readonly T[],
+  count: number,
+): T[] {
+  const tickers = new Set(target.data.tickers);
+  const tags = new Set(target.data.tags);
+  return candidates
+    .filter((candidate) => candidate.id !== target.id)
+    .map((candidate) => ({
+      candidate,
+      score:
+        3 * candidate.data.tickers.filter((symbol) => tickers.has(symbol)).length +
+        candidate.data.tags.filter((tag) => tags.has(tag)).length,
+    }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || compareNewestFirst(a.candidate, b.candidate))
+    .slice(0, count)
+    .map(({ candidate }) => candidate);
+}

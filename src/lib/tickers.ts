@@ -1,0 +1,45 @@
+/** Ticker symbols: what a valid one looks like, and how a page names it. */
+
+/**
+ * Upper-case letters and digits, starting with a letter, with an optional class or market suffix
+ * after a dot or hyphen: `T`, `AMZN`, `BRK.B`, `RDS-A`, `SAP.DE`.
+ */
+export const TICKER_SYMBOL = /^[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,4})?$/;
+
+export function isTickerSymbol(value: string): boolean {
+  return TICKER_SYMBOL.test(value);
+}
+
+/** What the project knows about a listed instrument (from `content/tickers.yaml`). */
+export interface TickerInfo {
+  /** Company or instrument name, e.g. "Amazon.com, Inc.". */
+  readonly name: string;
+  /** Exchange or market, e.g. "Nasdaq". */
+  readonly exchange: string;
+}
+
+export type TickerDirectory = ReadonlyMap<string, TickerInfo>;
+
+export interface TickerLabel {
+  readonly symbol: string;
+  /** Undefined when the symbol is not in the ticker data: the page shows the symbol alone. */
+  readonly name: string | undefined;
+  readonly exchange: string | undefined;
+}
+
+export function tickerLabel(symbol: string, directory: TickerDirectory): TickerLabel {
+  const info = directory.get(symbol);
+  return { symbol, name: info?.name, exchange: info?.exchange };
+}
+
+/** The path of a ticker's page; symbols are URL-safe by construction. */
+export function tickerPath(symbol: string): string {
+  return `/tickers/${symbol}/`;
+}
+
+/** Tags are lower-case words joined by hyphens: `ai`, `earnings`, `job-cuts`. */
+export const TAG_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function tagPath(tag: string): string {
+  return `/tags/${tag}/`;
+}

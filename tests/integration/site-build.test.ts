@@ -1,0 +1,242 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, makeContentDir, readOutput, writeBriefing } from '../helpers/site-build.ts';
+
+const AMAZON = 'briefings/amazon/index.html';
+const HOSTILE = 'briefings/hostile-title/index.html';
+const HOSTILE_TITLE = 'Escaping test </script><script>alert("pwned")</script> & "quotes" ]]>';
+
+let outDir: string;
+let buildOutput: string;
+const page = (path: string): CheerioAPI => load(readOutput(outDir, path));
+
+/** Twelve plain briefings, so the home page needs a second page. */
+function addFillerBriefings(contentDir: string): void {
+  for (let day = 1; day <= 12; day++) {
+    const dd = String(day).padStart(2, '0');
+    writeBriefing(
+      contentDir,
+      `filler-${dd}.mdx`,
+      `---\ntitle: Filler briefing ${dd}\ndek: A filler.\npublishedAt: 2025-11-${dd}T09:00:00+01:00\nauthor: demo-writer\ntags: [filler]\nsources:\n  - name: Fixture\n---\n\nFiller body ${dd}.\n`,
+    );
+  }
+}
+
+beforeAll(async () => {
+  const contentDir = makeContentDir(['amazon.mdx', 'hostile-title.mdx', 'draft.mdx']);
+  addFillerBriefings(contentDir);
+  outDir = join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist');
+  const result = await buildSite(contentDir, outDir);
+  buildOutput = result.output;
+  expect(result.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  expect(result.ok, result.output).toBe(true);
+});
+
+describe('briefing page', () => {
+  it('shows the headline, dek and byline with published time in the site zone', () => {
+    const $ = page(AMAZON);
+    expect($('h1').text()).toBe(
+      'Amazon in talks to invest up to $50 billion in OpenAI as it cuts 16,000 corporate roles',
+    );
+    expect($('.briefing__dek').text()).toMatch(/^Amazon is spending heavily on AI/);
+    const time = $('.byline time').first();
+    expect(time.attr('datetime')).toBe('2026-02-01T10:17:05+01:00');
+    expect(time.text()).toBe('1 February 2026 at 10:17 CET');
+    expect($('.byline a[rel=author]').text()).toBe('Tickerpress Markets Desk');
+  });
+
+  it('shows updates in summer time and the corrections log', () => {
+    const $ = page(HOSTILE);
+    const times = $('.byline time');
+    expect(times.eq(0).text()).toBe('15 July 2026 at 09:30 CEST');
+    expect(times.eq(1).attr('datetime')).toBe('2026-07-16T18:05:00+02:00');
+    expect($('.byline').text()).toContain('Updated');
+    expect($('.corrections li').text()).toContain('Corrected a figure in the second paragraph.');
+  });
+
+  it('links ticker chips to ticker pages, with names from the ticker data or without one', () => {
+    const $ = page(HOSTILE);
+    const chips = $('.chip--ticker')
+      .map((_, chip) => [[$(chip).attr('href'), $(chip).find('.chip__name').text()]])
+      .get();
+    expect(chips).toEqual([
+      ['/tickers/ZZRT/', ''],
+      ['/tickers/BRK.B/', 'Berkshire Hathaway Inc. (Class B)'],
+      ['/tickers/T/', 'AT&T Inc.'],
+    ]);
+    expect(existsSync(join(outDir, 'tickers/BRK.B/index.html'))).toBe(true);
+  });
+
+  it('labels the sponsored block as an ad, marks its links sponsored and keeps it out of search', () => {
+    const $ = page(AMAZON);
+    const ad = $('[data-sponsored]');
+    expect(ad).toHaveLength(1);
+    expect(ad.find('.sponsored__ad').text()).toBe('Ad');
+    expect(ad.attr('data-pagefind-ignore')).toBe('all');
+    expect(ad.find('a').attr('rel')).toBe('sponsored noopener');
+    expect($('.briefing__body a[rel~=sponsored]')).toHaveLength(1);
+  });
+
+  it('renders an inline ticker mention', () => {
+    expect(page(AMAZON)('.briefing__body a.ticker-mention').attr('href')).toBe('/tickers/AMZN/');
+  });
+
+  it('aligns numeric table columns right and leaves text columns alone', () => {
+    const $ = page(HOSTILE);
+    const classes = $('tbody tr')
+      .first()
+      .find('td')
+      .map((_, cell) => $(cell).attr('class') ?? '')
+      .get();
+    expect(classes).toEqual(['', 'align-right figure', '']);
+    expect($('[align]')).toHaveLength(0);
+  });
+
+  it('renders footnotes and heading anchors', () => {
+    const $ = page(HOSTILE);
+    expect($('a[data-footnote-ref]').attr('href')).toBe('#user-content-fn-note');
+    expect($('.footnotes li').text()).toContain('The footnote text.');
+    const anchor = page(AMAZON)('h2#the-openai-talks a.heading-anchor');
+    expect(anchor.attr('href')).toBe('#the-openai-talks');
+  });
+
+  it('shows the market snapshot with the derived distance to the 52-week high', () => {
+    const note = page(AMAZON)('.card--market .card__note').text();
+    expect(note).toContain('AMZN closed at $241.00, 2.6% below its 52-week high.');
+  });
+
+  it('shows the earnings call in Pacific time and in the site zone', () => {
+    const $ = page(AMAZON);
+    expect($('.events__when time').attr('datetime')).toBe('2026-02-05T14:00:00-08:00');
+    expect($('.events__when').text()).toBe('Thursday, 5 February 2026 at 14:00 Pacific Standard Time (23:00 CET)');
+  });
+
+  it('lists sources, the disclaimer and related briefings', () => {
+    const $ = page(AMAZON);
+    expect(
+      $('.sources li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['The Wall Street Journal', 'CNBC', 'Amazon Investor Relations']);
+    expect($('.disclaimer').text()).toContain('Not investment advice.');
+    const hostileRelated = page(HOSTILE)('.related');
+    expect(hostileRelated).toHaveLength(0);
+  });
+
+  it('ships no JavaScript', () => {
+    const $ = page(AMAZON);
+    const scripts = $('script')
+      .map((_, script) => $(script).attr('type') ?? 'text/javascript')
+      .get();
+    expect(scripts).toEqual(['application/ld+json']);
+  });
+
+  it('shows the demo notice only on demo briefings', () => {
+    expect(page(HOSTILE)('.notice--demo')).toHaveLength(1);
+    expect(page(AMAZON)('.notice--demo')).toHaveLength(0);
+  });
+});
+
+describe('head', () => {
+  it('has title, description, canonical URL and Open Graph and Twitter tags', () => {
+    const $ = page(AMAZON);
+    expect($('title').text()).toMatch(/ · Tickerpress$/);
+    expect($('link[rel=canonical]').attr('href')).toBe('https://tickerpress.example/briefings/amazon/');
+    expect($('meta[property="og:type"]').attr('content')).toBe('article');
+    expect($('meta[property="og:url"]').attr('content')).toBe('https://tickerpress.example/briefings/amazon/');
+    expect($('meta[property="article:published_time"]').attr('content')).toBe('2026-02-01T10:17:05+01:00');
+    expect($('meta[name="twitter:title"]').attr('content')).toBe($('h1').text());
+    expect($('meta[name=description]').attr('content')).toBe($('.briefing__dek').text());
+  });
+
+  it('has NewsArticle JSON-LD with the right dates', () => {
+    const $ = page(HOSTILE);
+    const data = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: HOSTILE_TITLE,
+      datePublished: '2026-07-15T09:30:00+02:00',
+      dateModified: '2026-07-16T18:05:00+02:00',
+    });
+  });
+
+  it('keeps a hostile title as text everywhere in the page', () => {
+    const html = readOutput(outDir, HOSTILE);
+    const $ = load(html);
+    expect($('script')).toHaveLength(1);
+    expect($('h1').text()).toBe(HOSTILE_TITLE);
+    expect($('title').text()).toBe(`${HOSTILE_TITLE} · Tickerpress`);
+    expect($('meta[property="og:title"]').attr('content')).toBe(HOSTILE_TITLE);
+    expect($('.briefing__dek').text()).toBe('A dek with <b>tags</b> & ampersands that must stay text.');
+  });
+});
+
+describe('site pages', () => {
+  it('paginates the home page, newest first', () => {
+    const first = page('index.html');
+    const titles = first('.briefing-list__title')
+      .map((_, h) => first(h).text())
+      .get();
+    expect(titles).toHaveLength(10);
+    expect(titles[0]).toBe(HOSTILE_TITLE);
+    expect(titles[1]).toMatch(/^Amazon/);
+    expect(first('a[rel=next]').attr('href')).toBe('/page/2/');
+    const second = page('page/2/index.html');
+    expect(second('.briefing-list__title')).toHaveLength(4);
+    expect(second('a[rel=prev]').attr('href')).toBe('/');
+  });
+
+  it('builds ticker, tag, archive, author and 404 pages', () => {
+    expect(page('tickers/AMZN/index.html')('h1').text()).toBe('Amazon.com, Inc. (AMZN)');
+    expect(page('tickers/ZZRT/index.html')('h1').text()).toBe('ZZRT');
+    expect(page('tags/ai/index.html')('.briefing-list__title a').attr('href')).toBe('/briefings/amazon/');
+    const archive = page('archive/index.html');
+    expect(
+      archive('.index-list a')
+        .map((_, a) => archive(a).text())
+        .get(),
+    ).toEqual(['July 2026', 'February 2026', 'November 2025']);
+    expect(page('archive/2025/11/index.html')('.briefing-list__item')).toHaveLength(12);
+    expect(page('authors/markets-desk/index.html')('h1').text()).toBe('Tickerpress Markets Desk');
+    expect(page('404.html')('h1').text()).toBe('Page not found');
+  });
+
+  it('leaves drafts out of every page, the sitemap and ticker or tag pages', () => {
+    expect(existsSync(join(outDir, 'briefings/draft/index.html'))).toBe(false);
+    expect(existsSync(join(outDir, 'tickers/DRFT/index.html'))).toBe(false);
+    expect(existsSync(join(outDir, 'tags/draft-only-tag/index.html'))).toBe(false);
+    const sitemap = readOutput(outDir, 'sitemap-0.xml');
+    expect(sitemap).toContain('https://tickerpress.example/briefings/amazon/');
+    expect(sitemap).not.toContain('/briefings/draft/');
+    expect(buildOutput).not.toContain('/briefings/draft/');
+  });
+
+  it('serves robots.txt pointing at the sitemap', () => {
+    expect(readOutput(outDir, 'robots.txt')).toContain('Sitemap: https://tickerpress.example/sitemap-index.xml');
+  });
+});
+
+describe('a build with an invalid briefing', () => {
+  it('fails naming the file, line and field, and leaves the previous output as it was', async () => {
+    const before = readOutput(outDir, 'index.html');
+    const broken = makeContentDir(['amazon.mdx']);
+    writeBriefing(
+      broken,
+      'broken.mdx',
+      '---\ntitle: Broken\ndek: D.\npublishedAt: 2026-02-31T10:00:00\nauthor: demo-writer\ntickers: AMZN, MSFT\nsources:\n  - name: S\n---\n\nBody.\n',
+    );
+    const result = await buildSite(broken, outDir);
+    expect(result.ok).toBe(false);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.output).toMatch(
+      /briefings\/broken\.mdx:4:14: error: publishedAt "2026-02-31T10:00:00" has no UTC offset/,
+    );
+    expect(result.output).toMatch(/briefings\/broken\.mdx:6:10: error: tickers expected a list such as \[AMZN, MSFT\]/);
+    expect(result.output).toContain('was left as it was');
+    expect(readOutput(outDir, 'index.html')).toBe(before);
+    expect(existsSync(`${outDir}.staging`)).toBe(false);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  briefingPath,
+  groupByListField,
+  groupByMonth,
+  homePagePath,
+  isPublic,
+  monthPath,
+  newestFirst,
+  paginate,
+  relatedBriefings,
+  type ListedBriefing,
+} from '../../src/lib/briefings.ts';
+
+function briefing(
+  id: string,
+  publishedAt: string,
+  tickers: string[] = [],
+  tags: string[] = [],
+  draft = false,
+): ListedBriefing {
+  return { id, data: { publishedAt, tickers, tags, draft } };
+}
+
+const ids = (items: readonly ListedBriefing[]) => items.map((item) => item.id);
+
+describe('ordering and visibility', () => {
+  it('sorts newest first by instant, not by the text of the date', () => {
+    const items = [
+      briefing('a', '2026-02-01T10:00:00+01:00'),
+      briefing('b', '2026-02-01T08:30:00-05:00'), // 14:30 CET: newer than a
+      briefing('c', '2025-12-31T23:00:00Z'),
+    ];
+    expect(ids(newestFirst(items))).toEqual(['b', 'a', 'c']);
+  });
+
+  it('breaks ties by id so the order never depends on file order', () => {
+    const time = '2026-02-01T10:00:00+01:00';
+    expect(ids(newestFirst([briefing('z', time), briefing('a', time)]))).toEqual(['a', 'z']);
+  });
+
+  it('keeps drafts out unless the preview asks for them', () => {
+    const draft = briefing('d', '2026-02-01T10:00:00+01:00', [], [], true);
+    expect(isPublic(draft, { includeDrafts: false })).toBe(false);
+    expect(isPublic(draft, { includeDrafts: true })).toBe(true);
+    expect(isPublic(briefing('p', '2026-02-01T10:00:00+01:00'), { includeDrafts: false })).toBe(true);
+  });
+});
+
+describe('paginate', () => {
+  it('splits into pages that know their number and the page count', () => {
+    const pages = paginate([1, 2, 3, 4, 5], 2);
+    expect(pages.map((page) => page.items)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pages.map((page) => [page.number, page.pageCount])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
+
+  it('gives an empty list one empty page', () => {
+    expect(paginate([], 10)).toEqual([{ number: 1, items: [], pageCount: 1 }]);
+  });
+
+  it('rejects a page size that is not a positive integer', () => {
+    expect(() => paginate([1], 0)).toThrow(/positive integer/);
+  });
+
+  it('names page paths', () => {
+    expect([homePagePath(1), homePagePath(2)]).toEqual(['/', '/page/2/']);
+    expect(briefingPath('2026-02-01-amazon')).toBe('/briefings/2026-02-01-amazon/');
+  });
+});
+
+describe('groupByMonth', () => {
+  it('uses the calendar month in the site zone, newest month first', () => {
+    const items = [
+      briefing('late-feb-in-new-york', '2026-02-28T19:30:00-05:00'), // 1 March 01:30 in Berlin
+      briefing('feb', '2026-02-10T10:00:00+01:00'),
+      briefing('dec', '2025-12-09T13:30:00+01:00'),
+    ];
+    const groups = groupByMonth(items, 'Europe/Berlin');
+    expect(groups.map((group) => [group.year, group.month, ids(group.items)])).toEqual([
+      [2026, 3, ['late-feb-in-new-york']],
+      [2026, 2, ['feb']],
+      [2025, 12, ['dec']],
+    ]);
+    expect(groupByMonth(items, 'America/New_York')[0]?.month).toBe(2);
+    expect(monthPath(2026, 3)).toBe('/archive/2026/03/');
+  });
+});
+
+describe('groupByListField', () => {
+  it('lists every ticker with its briefings, newest first, keys sorted', () => {
+    const items = [
+      briefing('old', '2026-01-01T10:00:00Z', ['MSFT', 'AMZN']),
+      briefing('new', '2026-02-01T10:00:00Z', ['AMZN']),
+    ];
+    expect(groupByListField(items, 'tickers').map((group) => [group.key, ids(group.items)])).toEqual([
+      ['AMZN', ['new', 'old']],
+      ['MSFT', ['old']],
+    ]);
+  });
+});
+
+describe('relatedBriefings', () => {
+  const target = briefing('target', '2026-02-01T10:00:00Z', ['AMZN'], ['ai', 'job-cuts']);
+  const candidates = [
+    target,
+    briefing('same-ticker', '2026-01-01T10:00:00Z', ['AMZN']),
+    briefing('two-tags', '2026-01-20T10:00:00Z', [], ['ai', 'job-cuts']),
+    briefing('one-tag-newer', '2026-01-25T10:00:00Z', [], ['ai']),
+    briefing('one-tag-older', '2026-01-05T10:00:00Z', [], ['ai']),
+    briefing('unrelated', '2026-01-30T10:00:00Z', ['MSFT'], ['cloud']),
+  ];
+
+  it('ranks shared tickers above shared tags, then newest first, never itself or unrelated ones', () => {
+    expect(ids(relatedBriefings(target, candidates, 10))).toEqual([
+      'same-ticker',
+      'two-tags',
+      'one-tag-newer',
+      'one-tag-older',
+    ]);
+  });
+
+  it('returns at most the requested count', () => {
+    expect(ids(relatedBriefings(target, candidates, 2))).toEqual(['same-ticker', 'two-tags']);
+  });
+});
