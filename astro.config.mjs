@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import remarkKeyDevelopments from './src/remark/key-developments.ts';
 import remarkSponsored from './src/remark/sponsored.ts';
 import remarkTableAlignment from './src/remark/table-alignment.ts';
 import { site } from './src/site.config.ts';
@@ -20,7 +21,12 @@ export default defineConfig({
     processor: unified({
       // remark-gfm is the one GFM provider (tables, footnotes, strikethrough, autolinks).
       gfm: false,
-      remarkPlugins: [remarkGfm, remarkSponsored, remarkTableAlignment],
+      remarkPlugins: [
+        remarkGfm,
+        remarkSponsored,
+        remarkTableAlignment,
+        [remarkKeyDevelopments, { count: site.keyDevelopmentsCount }],
+      ],
       rehypePlugins: [
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],

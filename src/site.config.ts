@@ -17,6 +17,8 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** How many related briefings a briefing page lists. */
   readonly relatedCount: number;
+  /** Bullets in each "Key developments at a glance" box, 1 to 5. */
+  readonly keyDevelopmentsCount: number;
 }
 
 export const site: SiteConfig = {
@@ -27,4 +29,5 @@ export const site: SiteConfig = {
   timeZone: 'Europe/Berlin',
   pageSize: 10,
   relatedCount: 3,
+  keyDevelopmentsCount: 3,
 };

@@ -171,6 +171,15 @@ export function briefingSchemaWith<A extends z.ZodType>(author: A) {
       events: listOf(eventSchema, '[{ title: ..., kind: call, start: ... }]').default([]),
       /** Corrections log, oldest first. */
       corrections: listOf(correctionSchema, '[{ at: ..., text: ... }]').default([]),
+      /**
+       * Replaces the generated "Key developments at a glance" bullets with these (1–5, written by an
+       * editor), or `false` to show no box.
+       */
+      keyDevelopments: z
+        .union([z.literal(false), z.array(text('a bullet', 400)).min(1).max(5)], {
+          error: expected('false, or a list of 1 to 5 bullets'),
+        })
+        .optional(),
       /** Drafts are left out of production builds. */
       draft: z.boolean({ error: expected('true or false') }).default(false),
       /** Marks fictional demo content: the page says so above the headline. */

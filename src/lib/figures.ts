@@ -1,0 +1,290 @@
+/**
+ * Figures in financial prose, found and parsed into structured values: money, percentages, basis and
+ * percentage points, counts of things, multiples, quarters, dates and vote splits. The one module that
+ * knows what a figure looks like; key developments, highlighting and checks all use it.
+ */
+
+export type FigureKind =
+  'money' | 'percent' | 'percentage-points' | 'basis-points' | 'count' | 'multiple' | 'quarter' | 'date' | 'vote';
+
+export interface Figure {
+  readonly kind: FigureKind;
+  /** The figure exactly as written, e.g. "$50 billion". */
+  readonly text: string;
+  /** Offset of `text` in the scanned string. */
+  readonly start: number;
+  readonly end: number;
+  /**
+   * Machine-readable value: the amount for money (in currency units), the number for percentages,
+   * points, counts and multiples; `YYYY-MM-DD`, `--MM-DD` or `YYYY-MM` for dates; `YYYY-Qn` for
+   * quarters; `5-4` for votes.
+   */
+  readonly value: number | string;
+  /** ISO 4217 code, for money. */
+  readonly currency?: string;
+  /** What is counted, for counts: "roles", "shares". */
+  readonly unit?: string;
+}
+
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCALE = String.raw`trillion|billion|million|thousand|tn|bn|mn|m|k`;
+const SIGN = String.raw`[+\-−]?`;
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_NAMES = String.raw`January|February|March|April|May|June|July|August|September|October|November|December`;
+const MONTH_ABBREVIATIONS = String.raw`Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`;
+const MONTH = `(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})`;
+
+/** Things whose counts matter in market news. A count needs one of these after the number. */
+const COUNTED = [
+  'jobs',
+  'roles',
+  'positions',
+  'posts',
+  'employees',
+  'workers',
+  'staff',
+  'people',
+  'employees',
+  'shares',
+  'stores',
+  'shops',
+  'branches',
+  'warehouses',
+  'plants',
+  'factories',
+  'sites',
+  'offices',
+  'barrels',
+  'customers',
+  'users',
+  'subscribers',
+  'businesses',
+  'companies',
+  'banks',
+  'members',
+  'units',
+  'vehicles',
+  'cars',
+  'homes',
+  'flights',
+  'aircraft',
+  'planes',
+  'ships',
+  'contracts',
+  'orders',
+  'patients',
+  'households',
+  'wafers',
+  'tonnes',
+  'tons',
+  'ounces',
+  'deliveries',
+  'weeks',
+  'months',
+  'days',
+  'hours',
+];
+
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  US$: 'USD',
+  C$: 'CAD',
+  A$: 'AUD',
+  HK$: 'HKD',
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+};
+const CURRENCY_WORDS: Record<string, string> = {
+  dollars: 'USD',
+  euros: 'EUR',
+  pounds: 'GBP',
+  yen: 'JPY',
+};
+const SCALES: Record<string, number> = {
+  trillion: 1e12,
+  tn: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  thousand: 1e3,
+  k: 1e3,
+};
+const ORDINAL_QUARTERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+const PATTERNS: readonly { kind: FigureKind; pattern: string }[] = [
+  {
+    kind: 'money',
+    pattern: String.raw`(?<msign>${SIGN})(?<msym>US\$|C\$|A\$|HK\$|\$|€|£|¥)\s?(?<mnum>${NUMBER})(?:\s?(?<mscale>${SCALE})\b)?`,
+  },
+  {
+    kind: 'money',
+    pattern: String.raw`\b(?<ccode>USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|HKD)\s?(?<cnum>${NUMBER})(?:\s?(?<cscale>${SCALE})\b)?`,
+  },
+  { kind: 'money', pattern: String.raw`\b(?<cents>\d+(?:\.\d+)?)[\s-]cents?\b` },
+  {
+    kind: 'money',
+    pattern: String.raw`\b(?<wnum>${NUMBER})(?:\s(?<wscale>trillion|billion|million))?\s(?<wcur>dollars|euros|pounds|yen)\b`,
+  },
+  {
+    kind: 'quarter',
+    pattern: String.raw`\bQ(?<qn>[1-4])\s?(?<qy>\d{4})\b|\b(?<qord>first|second|third|fourth)[- ]quarter(?:\s+of)?\s+(?<qy2>\d{4})\b`,
+  },
+  {
+    kind: 'date',
+    pattern: String.raw`\b(?<dday>\d{1,2})\s(?<dmon>${MONTH})(?:\s(?<dyear>\d{4}))?(?![\d%])`,
+  },
+  {
+    kind: 'date',
+    pattern: String.raw`\b(?<amon>${MONTH})\s(?<aday>\d{1,2})(?:,\s(?<ayear>\d{4}))?(?![\d%.,]\d)(?!\s*(?:%|percent|billion|million))`,
+  },
+  { kind: 'date', pattern: String.raw`\b(?<ymon>${MONTH_NAMES})\s(?<yyear>(?:19|20)\d{2})\b` },
+  {
+    kind: 'percentage-points',
+    pattern: String.raw`(?<ppsign>${SIGN})(?<ppnum>${NUMBER})\s?(?:pp|percentage points?)\b`,
+  },
+  { kind: 'percent', pattern: String.raw`(?<psign>${SIGN})(?<pnum>${NUMBER})\s?(?:%|percent\b|per cent\b)` },
+  { kind: 'basis-points', pattern: String.raw`(?<bsign>${SIGN})(?<bnum>${NUMBER})\s?(?:basis points?|bps?)\b` },
+  { kind: 'vote', pattern: String.raw`\b(?<vote>\d{1,2}-\d{1,2})(?=\s(?:vote|split|decision|majority|ruling)\b)` },
+  { kind: 'multiple', pattern: String.raw`\b(?<xnum>${NUMBER})\s?(?:x|times)(?=\s|$|[.,;])` },
+  {
+    kind: 'count',
+    pattern: String.raw`\b(?<knum>${NUMBER})(?:\s(?<kscale>million|billion|thousand))?(?:\s(?<kadj>[a-z][a-z-]+))?\s(?<kunit>${COUNTED.join('|')})\b`,
+  },
+];
+
+const SCANNER = new RegExp(PATTERNS.map(({ pattern }, index) => `(?<k${index}>${pattern})`).join('|'), 'g');
+
+function parseNumber(text: string): number {
+  return Number(text.replace(/,/g, '').replace('−', '-'));
+}
+
+function signed(sign: string | undefined, value: number): number {
+  return sign === '-' || sign === '−' ? -value : value;
+}
+
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((month) => month.startsWith(key.slice(0, 3))) + 1;
+}
+
+function isoDate(year: string | undefined, month: number, day?: string): string {
+  const mm = String(month).padStart(2, '0');
+  if (day === undefined) return `${year}-${mm}`;
+  const dd = day.padStart(2, '0');
+  return year ? `${year}-${mm}-${dd}` : `--${mm}-${dd}`;
+}
+
+function scaled(value: number, scale: string | undefined): number {
+  return scale ? value * (SCALES[scale.toLowerCase()] ?? 1) : value;
+}
+
+/** Every figure in `text`, left to right, none overlapping. */
+export function findFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  for (const match of text.matchAll(SCANNER)) {
+    const g = match.groups ?? {};
+    const matched = match[0];
+    const start = match.index;
+    const figure = (kind: FigureKind, value: number | string, extra: Partial<Figure> = {}): Figure => ({
+      kind,
+      text: matched,
+      start,
+      end: start + matched.length,
+      value,
+      ...extra,
+    });
+    const kindIndex = PATTERNS.findIndex((_, index) => g[`k${index}`] !== undefined);
+    const kind = PATTERNS[kindIndex]?.kind;
+    if (g['mnum'] !== undefined) {
+      const amount = signed(g['msign'], scaled(parseNumber(g['mnum']), g['mscale']));
+      figures.push(figure('money', amount, { currency: CURRENCY_SYMBOLS[g['msym'] ?? '$'] ?? 'USD' }));
+    } else if (g['cnum'] !== undefined) {
+      figures.push(figure('money', scaled(parseNumber(g['cnum']), g['cscale']), { currency: g['ccode'] ?? 'USD' }));
+    } else if (g['cents'] !== undefined) {
+      figures.push(figure('money', parseNumber(g['cents']) / 100, { currency: 'USD' }));
+    } else if (g['wnum'] !== undefined) {
+      const currency = CURRENCY_WORDS[g['wcur'] ?? 'dollars'] ?? 'USD';
+      figures.push(figure('money', scaled(parseNumber(g['wnum']), g['wscale']), { currency }));
+    } else if (kind === 'quarter') {
+      const quarter = g['qn'] ? Number(g['qn']) : (ORDINAL_QUARTERS[g['qord'] ?? ''] ?? 0);
+      figures.push(figure('quarter', `${g['qy'] ?? g['qy2']}-Q${quarter}`));
+    } else if (g['dday'] !== undefined) {
+      figures.push(figure('date', isoDate(g['dyear'], monthNumber(g['dmon'] ?? ''), g['dday'])));
+    } else if (g['aday'] !== undefined) {
+      figures.push(figure('date', isoDate(g['ayear'], monthNumber(g['amon'] ?? ''), g['aday'])));
+    } else if (g['ymon'] !== undefined) {
+      figures.push(figure('date', isoDate(g['yyear'], monthNumber(g['ymon']))));
+    } else if (g['ppnum'] !== undefined) {
+      figures.push(figure('percentage-points', signed(g['ppsign'], parseNumber(g['ppnum']))));
+    } else if (g['pnum'] !== undefined) {
+      figures.push(figure('percent', signed(g['psign'], parseNumber(g['pnum']))));
+    } else if (g['bnum'] !== undefined) {
+      figures.push(figure('basis-points', signed(g['bsign'], parseNumber(g['bnum']))));
+    } else if (g['vote'] !== undefined) {
+      figures.push(figure('vote', g['vote']));
+    } else if (g['xnum'] !== undefined) {
+      figures.push(figure('multiple', parseNumber(g['xnum'])));
+    } else if (g['knum'] !== undefined) {
+      const count = scaled(parseNumber(g['knum']), g['kscale']);
+      figures.push(figure('count', count, { unit: g['kunit'] ?? '' }));
+    }
+  }
+  return figures;
+}
+
+/** The `value` attribute of a `<data>` element for a figure: "50000000000 USD", "13%", "2025-Q4". */
+export function machineValue(figure: Figure): string {
+  switch (figure.kind) {
+    case 'money':
+      return `${figure.value} ${figure.currency ?? ''}`.trim();
+    case 'percent':
+      return `${figure.value}%`;
+    case 'percentage-points':
+      return `${figure.value}pp`;
+    case 'basis-points':
+      return `${figure.value}bp`;
+    case 'count':
+      return `${figure.value} ${figure.unit ?? ''}`.trim();
+    case 'multiple':
+      return `${figure.value}x`;
+    default:
+      return String(figure.value);
+  }
+}
+
+export interface TextSegment {
+  readonly text: string;
+  /** Present when this segment is a figure. */
+  readonly figure?: Figure;
+}
+
+/** Splits text into plain runs and figures, for highlighting each figure on a page. */
+export function segmentByFigures(text: string, figures: readonly Figure[] = findFigures(text)): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let cursor = 0;
+  for (const figure of [...figures].sort((a, b) => a.start - b.start)) {
+    if (figure.start < cursor || text.slice(figure.start, figure.end) !== figure.text) continue;
+    if (figure.start > cursor) segments.push({ text: text.slice(cursor, figure.start) });
+    segments.push({ text: figure.text, figure });
+    cursor = figure.end;
+  }
+  if (cursor < text.length) segments.push({ text: text.slice(cursor) });
+  return segments;
+}

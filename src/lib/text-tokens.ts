@@ -1,0 +1,31 @@
+/** Word tokens for comparing texts: lower-cased, alphanumeric, Porter-stemmed. */
+import { stemmer } from 'stemmer';
+
+/** Lower-case, non-alphanumerics to spaces, Porter-stemmed: the tokenisation ROUGE is defined on. */
+export function stemmedTokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter((token) => token.length > 0)
+    .map((token) => stemmer(token));
+}
+
+const STOPWORDS = new Set(
+  stemmedTokens(
+    `a about above after again against all also am an and any are as at be because been before being below between both but by
+     can could did do does doing down during each few for from further had has have having he her here hers him his how i if in
+     into is it its itself just me more most my no nor not now of off on once only or other our out over own same she should so
+     some such than that the their them then there these they this those through to too under until up very was we were what
+     when where which while who whom why will with would you your said says say according company companies`,
+  ),
+);
+
+/** Stemmed tokens without function words, for similarity between sentences. */
+export function contentTokens(text: string): string[] {
+  return stemmedTokens(text).filter((token) => !STOPWORDS.has(token));
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}

@@ -1,0 +1,44 @@
+/**
+ * Gives every quotable paragraph its id (`para-N`) and hands the page its key-developments box as
+ * `remarkPluginFrontmatter.keyDevelopmentsBox`.
+ */
+// Declares `data.hProperties` on mdast nodes.
+import type {} from 'mdast-util-to-hast';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { keyDevelopmentsBox } from '../lib/key-developments-box.ts';
+import { collectParagraphs } from '../lib/markdown-paragraphs.ts';
+
+export interface RemarkKeyDevelopmentsOptions {
+  /** Bullets per box, 1 to 5. */
+  readonly count: number;
+}
+
+interface AstroData {
+  frontmatter?: Record<string, unknown>;
+}
+
+export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOptions) {
+  return (tree: Root, file: VFile) => {
+    const paragraphs = collectParagraphs(tree);
+    for (const paragraph of paragraphs) {
+      paragraph.node.data = {
+        ...paragraph.node.data,
+        hProperties: { ...paragraph.node.data?.hProperties, id: paragraph.id },
+      };
+    }
+    const astro = (file.data['astro'] ??= {}) as AstroData;
+    const frontmatter = (astro.frontmatter ??= {});
+    const title = frontmatter['title'];
+    if (typeof title !== 'string') return;
+    const dek = frontmatter['dek'];
+    const override = frontmatter['keyDevelopments'];
+    frontmatter['keyDevelopmentsBox'] = keyDevelopmentsBox({
+      title,
+      dek: typeof dek === 'string' ? dek : undefined,
+      override: override === false || Array.isArray(override) ? (override as false | string[]) : undefined,
+      paragraphs,
+      count: options.count,
+    });
+  };
+}
