@@ -41,7 +41,7 @@ const engine = averageScores(results.map((result) => result.engine));
 const lead3 = averageScores(results.map((result) => result.lead3));
 
 if (values.json) {
-  console.log(JSON.stringify({ cases: results.length, engine, lead3 }));
+  console.log(JSON.stringify({ engine, lead3 }));
 } else {
   const pct = (value: number) => (value * 100).toFixed(1).padStart(5);
   const row = (label: string, scores: Scores) =>

@@ -115,16 +115,17 @@ const CURRENCY_WORDS: Record<string, string> = {
   pounds: 'GBP',
   yen: 'JPY',
 };
-const SCALES: Record<string, number> = {
-  trillion: 1e12,
-  tn: 1e12,
-  billion: 1e9,
-  bn: 1e9,
-  million: 1e6,
-  mn: 1e6,
-  m: 1e6,
-  thousand: 1e3,
-  k: 1e3,
+/** Powers of ten, so that "4.1 billion" is exactly 4100000000 (4.1 * 1e9 is not). */
+const SCALE_EXPONENTS: Record<string, number> = {
+  trillion: 12,
+  tn: 12,
+  billion: 9,
+  bn: 9,
+  million: 6,
+  mn: 6,
+  m: 6,
+  thousand: 3,
+  k: 3,
 };
 const ORDINAL_QUARTERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
@@ -192,7 +193,8 @@ function isoDate(year: string | undefined, month: number, day?: string): string 
 }
 
 function scaled(value: number, scale: string | undefined): number {
-  return scale ? value * (SCALES[scale.toLowerCase()] ?? 1) : value;
+  const exponent = scale ? (SCALE_EXPONENTS[scale.toLowerCase()] ?? 0) : 0;
+  return Number(`${value}e${exponent}`);
 }
 
 /** Every figure in `text`, left to right, none overlapping. */

@@ -26,7 +26,13 @@ function addFillerBriefings(contentDir: string): void {
 }
 
 beforeAll(async () => {
-  const contentDir = makeContentDir(['amazon.mdx', 'hostile-title.mdx', 'draft.mdx']);
+  const contentDir = makeContentDir([
+    'amazon.mdx',
+    'hostile-title.mdx',
+    'draft.mdx',
+    'keydev-override.mdx',
+    'keydev-off.mdx',
+  ]);
   addFillerBriefings(contentDir);
   outDir = join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist');
   const result = await buildSite(contentDir, outDir);
@@ -114,7 +120,7 @@ describe('briefing page', () => {
     expect($('.events__when').text()).toBe('Thursday, 5 February 2026 at 14:00 Pacific Standard Time (23:00 CET)');
   });
 
-  it('lists sources, the disclaimer and related briefings', () => {
+  it('lists sources, the disclaimer and related briefings (sharing a ticker or tag)', () => {
     const $ = page(AMAZON);
     expect(
       $('.sources li')
@@ -122,8 +128,13 @@ describe('briefing page', () => {
         .get(),
     ).toEqual(['The Wall Street Journal', 'CNBC', 'Amazon Investor Relations']);
     expect($('.disclaimer').text()).toContain('Not investment advice.');
-    const hostileRelated = page(HOSTILE)('.related');
-    expect(hostileRelated).toHaveLength(0);
+    expect($('.related')).toHaveLength(0);
+    const hostile = page(HOSTILE);
+    expect(
+      hostile('.related .briefing-list__title a')
+        .map((_, a) => hostile(a).attr('href'))
+        .get(),
+    ).toEqual(['/briefings/keydev-override/', '/briefings/keydev-off/']);
   });
 
   it('ships no JavaScript', () => {
@@ -137,6 +148,45 @@ describe('briefing page', () => {
   it('shows the demo notice only on demo briefings', () => {
     expect(page(HOSTILE)('.notice--demo')).toHaveLength(1);
     expect(page(AMAZON)('.notice--demo')).toHaveLength(0);
+  });
+});
+
+describe('key developments box', () => {
+  it('opens the body with three generated bullets, figures marked up, each linking to its paragraph', () => {
+    const $ = page(AMAZON);
+    const box = $('.briefing__body > .key-developments');
+    expect(box).toHaveLength(1);
+    expect(box.find('h2').text()).toBe('Key developments at a glance');
+    expect($('.briefing__body').children().first().is('.key-developments')).toBe(true);
+    const items = box.find('li');
+    expect(items).toHaveLength(3);
+    items.each((_, item) => {
+      const href = $(item).find('a.key-developments__source').attr('href') ?? '';
+      expect(href).toMatch(/^#para-\d+$/);
+      const target = $(href);
+      expect(target.is('p')).toBe(true);
+      for (const figure of $(item).find('data').toArray()) {
+        expect(target.text()).toContain($(figure).text());
+      }
+    });
+    expect(box.find('data[value="50000000000 USD"]').text()).toBe('$50 billion');
+    expect(box.text()).not.toMatch(/StockSignal|buy or sell/i);
+    expect(box.find('.key-developments__note').text()).toMatch(/^Generated automatically from the text/);
+  });
+
+  it('shows the editor bullets from frontmatter instead, without paragraph links', () => {
+    const $ = page('briefings/keydev-override/index.html');
+    const items = $('.key-developments li');
+    expect(items.map((_, item) => $(item).text()).get()).toEqual([
+      'Revenue rose 13% to $4.2 billion.',
+      'The company cut 1,200 jobs.',
+    ]);
+    expect($('.key-developments a')).toHaveLength(0);
+    expect($('.key-developments__note').text()).toBe('Written by the editors.');
+  });
+
+  it('shows no box when frontmatter turns it off', () => {
+    expect(page('briefings/keydev-off/index.html')('.key-developments')).toHaveLength(0);
   });
 });
 
@@ -182,10 +232,11 @@ describe('site pages', () => {
       .get();
     expect(titles).toHaveLength(10);
     expect(titles[0]).toBe(HOSTILE_TITLE);
-    expect(titles[1]).toMatch(/^Amazon/);
+    expect(titles[1]).toMatch(/^Fixture with editor-written/);
+    expect(titles[3]).toMatch(/^Amazon/);
     expect(first('a[rel=next]').attr('href')).toBe('/page/2/');
     const second = page('page/2/index.html');
-    expect(second('.briefing-list__title')).toHaveLength(4);
+    expect(second('.briefing-list__title')).toHaveLength(6);
     expect(second('a[rel=prev]').attr('href')).toBe('/');
   });
 

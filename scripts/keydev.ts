@@ -1,0 +1,70 @@
+/**
+ * `npm run keydev -- FILE... [--count N] [--explain]`: prints, for each Markdown or MDX briefing, one
+ * JSON line `{"file", "bullets": [{"text", "figures"}]}` with the key developments the site would show.
+ * `--explain` prints every sentence with its score instead, to see why bullets were chosen.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../src/lib/frontmatter.ts';
+import { keyDevelopmentsBox } from '../src/lib/key-developments-box.ts';
+import { rankSentences } from '../src/lib/key-developments.ts';
+import { collectParagraphs, parseMarkdown } from '../src/lib/markdown-paragraphs.ts';
+import { site } from '../src/site.config.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    count: { type: 'string', default: String(site.keyDevelopmentsCount) },
+    explain: { type: 'boolean', default: false },
+  },
+});
+
+if (positionals.length === 0) {
+  console.error('usage: npm run keydev -- FILE... [--count N] [--explain]');
+  process.exit(2);
+}
+const count = Number(values.count);
+if (!Number.isInteger(count) || count < 1 || count > 5) {
+  console.error(`--count must be a whole number from 1 to 5, got "${values.count}"`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const file of positionals) {
+  try {
+    const source = readFileSync(file, 'utf8');
+    const block = splitFrontmatter(source);
+    const frontmatter = (block ? parseYaml(block.yaml, { schema: 'core' }) : {}) as Record<string, unknown> | null;
+    const title = typeof frontmatter?.['title'] === 'string' ? frontmatter['title'] : '';
+    const dek = typeof frontmatter?.['dek'] === 'string' ? frontmatter['dek'] : undefined;
+    const body = block ? block.body : source;
+    const paragraphs = collectParagraphs(parseMarkdown(body, { mdx: file.endsWith('.mdx') }));
+    if (values.explain) {
+      console.log(`# ${file}`);
+      for (const sentence of rankSentences({ title, dek, paragraphs })) {
+        const score = sentence.score === undefined ? ' never' : sentence.score.toFixed(3);
+        console.log(`${score}  ${sentence.paragraphId.padEnd(8)} ${sentence.text}`);
+      }
+      continue;
+    }
+    const override = frontmatter?.['keyDevelopments'];
+    const box = keyDevelopmentsBox({
+      title,
+      dek,
+      override: override === false || Array.isArray(override) ? (override as false | string[]) : undefined,
+      paragraphs,
+      count,
+    });
+    const bullets = box.bullets.map((bullet) => ({
+      text: bullet.text,
+      figures: bullet.figures.map(({ kind, text, value, currency, unit }) => ({ kind, text, value, currency, unit })),
+      ...(bullet.paragraphId ? { paragraph: bullet.paragraphId } : {}),
+    }));
+    console.log(JSON.stringify({ file, source: box.source, bullets }));
+  } catch (error) {
+    failed = true;
+    console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+process.exit(failed ? 1 : 0);
