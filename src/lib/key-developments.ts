@@ -157,6 +157,18 @@ export function extractKeyDevelopments(
     });
 }
 
+const shortenedSentences = new WeakMap<Candidate, string>();
+
+/** `shorten` once per sentence: selection renders the same sentences many times. */
+function shortened(candidate: Candidate): string {
+  let text = shortenedSentences.get(candidate);
+  if (text === undefined) {
+    text = shorten(candidate.text);
+    shortenedSentences.set(candidate, text);
+  }
+  return text;
+}
+
 /** How long a bullet may grow by taking in `next`: longer when `next` points back and cannot stand alone. */
 function joinLimit(next: Candidate): number {
   return ANAPHORIC.test(next.text) ? ANAPHORIC_JOIN_WORD_LIMIT : JOIN_WORD_LIMIT;
@@ -165,7 +177,7 @@ function joinLimit(next: Candidate): number {
 /** One bullet from one or more neighbouring sentences, shortened; long bullets lose their asides too. */
 function render(sentences: readonly Candidate[], properNouns: ReadonlySet<string>): string {
   const text = sentences
-    .map((sentence) => shorten(sentence.text))
+    .map(shortened)
     .reduce((joined, next) => joinSentences(joined, next, properNouns));
   return wordCount(text) > LONG_BULLET_WORDS ? tidy(deleteSpans(text, LONG_SENTENCE_DELETIONS)) : text;
 }
