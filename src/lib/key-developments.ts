@@ -176,9 +176,7 @@ function joinLimit(next: Candidate): number {
 
 /** One bullet from one or more neighbouring sentences, shortened; long bullets lose their asides too. */
 function render(sentences: readonly Candidate[], properNouns: ReadonlySet<string>): string {
-  const text = sentences
-    .map(shortened)
-    .reduce((joined, next) => joinSentences(joined, next, properNouns));
+  const text = sentences.map(shortened).reduce((joined, next) => joinSentences(joined, next, properNouns));
   return wordCount(text) > LONG_BULLET_WORDS ? tidy(deleteSpans(text, LONG_SENTENCE_DELETIONS)) : text;
 }
 
