@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import ogCards from './src/integrations/og-cards.ts';
 import remarkKeyDevelopments from './src/remark/key-developments.ts';
 import remarkSponsored from './src/remark/sponsored.ts';
 import remarkTableAlignment from './src/remark/table-alignment.ts';
@@ -33,7 +34,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), ogCards()],
   vite: {
     build: {
       rollupOptions: {

@@ -180,6 +180,23 @@ export function briefingSchemaWith<A extends z.ZodType>(author: A) {
           error: expected('false, or a list of 1 to 5 bullets'),
         })
         .optional(),
+      /** An image of the briefing's own for social networks, instead of the generated card. */
+      image: z
+        .strictObject({
+          /** Absolute URL, or a path under `public/` such as /images/amazon.png. */
+          src: z
+            .string({ error: expected('an image URL or a path such as /images/x.png') })
+            .regex(/^(?:https?:\/\/|\/)/, {
+              error: 'must be an absolute http(s) URL or a path starting with /',
+            }),
+          /** What the image shows, for readers who cannot see it. */
+          alt: text('a description of the image', 300),
+          /** Width in pixels, if known. */
+          width: z.number().int().positive().optional(),
+          /** Height in pixels, if known. */
+          height: z.number().int().positive().optional(),
+        })
+        .optional(),
       /** Drafts are left out of production builds. */
       draft: z.boolean({ error: expected('true or false') }).default(false),
       /** Marks fictional demo content: the page says so above the headline. */

@@ -28,12 +28,18 @@ export function writeBriefing(contentDir: string, name: string, source: string):
   writeFileSync(join(contentDir, 'briefings', name), source);
 }
 
-export async function buildSite(contentDir: string, outDir: string): Promise<BuildResult> {
+export async function buildSite(contentDir: string, outDir: string, cardCacheDir?: string): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
       cwd: PROJECT_ROOT,
       // A stray NODE_ENV must not change what a production build publishes (drafts stay out).
-      env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: contentDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'development',
+        OG_CACHE_DIR: cardCacheDir ?? join(contentDir, '.og-cache'),
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { ok: true, exitCode: 0, output: stdout + stderr };

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
@@ -11,6 +12,7 @@ const HOSTILE_TITLE = 'Escaping test </script><script>alert("pwned")</script> & 
 
 let outDir: string;
 let buildOutput: string;
+let contentDir: string;
 const page = (path: string): CheerioAPI => load(readOutput(outDir, path));
 
 /** Twelve plain briefings, so the home page needs a second page. */
@@ -26,7 +28,7 @@ function addFillerBriefings(contentDir: string): void {
 }
 
 beforeAll(async () => {
-  const contentDir = makeContentDir([
+  contentDir = makeContentDir([
     'amazon.mdx',
     'hostile-title.mdx',
     'draft.mdx',
@@ -268,6 +270,51 @@ describe('site pages', () => {
   it('serves robots.txt pointing at the sitemap', () => {
     expect(readOutput(outDir, 'robots.txt')).toContain('Sitemap: https://tickerpress.example/sitemap-index.xml');
   });
+});
+
+describe('social cards', () => {
+  it('puts the card in the head with absolute URL, size, alt text and a large Twitter card', () => {
+    const $ = page(AMAZON);
+    expect($('meta[property="og:image"]').attr('content')).toBe('https://tickerpress.example/og/briefings/amazon.png');
+    expect($('meta[property="og:image:width"]').attr('content')).toBe('1200');
+    expect($('meta[property="og:image:height"]').attr('content')).toBe('630');
+    expect($('meta[property="og:image:alt"]').attr('content')).toContain($('h1').text());
+    expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
+    expect($('meta[name="twitter:image"]').attr('content')).toBe($('meta[property="og:image"]').attr('content'));
+    expect(page('tickers/AMZN/index.html')('meta[property="og:image"]').attr('content')).toBe(
+      'https://tickerpress.example/og/tickers/AMZN.png',
+    );
+    expect(page('tags/ai/index.html')('meta[property="og:image"]').attr('content')).toBe(
+      'https://tickerpress.example/og/tags/ai.png',
+    );
+    expect(page('index.html')('meta[property="og:image"]').attr('content')).toBe(
+      'https://tickerpress.example/og/home.png',
+    );
+  });
+
+  it('writes a 1200×630 PNG for every briefing, ticker, tag and the home page', async () => {
+    for (const path of [
+      'og/briefings/amazon.png',
+      'og/home.png',
+      'og/tickers/AMZN.png',
+      'og/tickers/BRK.B.png',
+      'og/tags/ai.png',
+    ]) {
+      const meta = await sharp(join(outDir, path)).metadata();
+      expect([path, meta.format, meta.width, meta.height]).toEqual([path, 'png', 1200, 630]);
+    }
+    expect(existsSync(join(outDir, 'og/briefings/draft.png'))).toBe(false);
+    expect(buildOutput).toMatch(/(\d+) cards: \1 rendered, 0 from the cache/);
+  });
+
+  it("renders no card when nothing changed, and only the edited briefing's card after an edit", async () => {
+    const again = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));
+    expect(again.output).toMatch(/(\d+) cards: 0 rendered, \1 from the cache/);
+    const file = join(contentDir, 'briefings', 'hostile-title.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Escaping test', 'Escaping test, edited'));
+    const edited = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));
+    expect(edited.output).toMatch(/cards: 1 rendered, \d+ from the cache/);
+  }, 120_000);
 });
 
 describe('a build with an invalid briefing', () => {

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:cards -- [--count 200]`: milliseconds per social card, cold on one core, cold on all
+ * cores (worker threads), and with a warm cache. Prints a table, or JSON with --json.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { briefingCard, type CardSpec } from '../src/lib/og/card-spec.ts';
+import { rendererFingerprint } from '../src/lib/og/fingerprint.ts';
+import { CardPool } from '../src/lib/og/pool.ts';
+import { CardStore } from '../src/lib/og/store.ts';
+import { renderToFile } from '../src/lib/og/worker.ts';
+import { site } from '../src/site.config.ts';
+
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '200' }, json: { type: 'boolean', default: false } },
+});
+const count = Number(values.count);
+const root = resolve(import.meta.dirname, '..');
+const fingerprint = rendererFingerprint(root);
+
+const SUBJECTS = [
+  'Amazon',
+  'Northwind Foods',
+  'Kestrel Semiconductor',
+  'Halvard Energy',
+  'Quintal Foundry',
+  'Bellmare Retail',
+];
+const ACTIONS = [
+  'raises its forecast after',
+  'cuts 4,200 jobs as',
+  'agrees a $2.1 billion deal while',
+  'misses estimates as',
+];
+const CONTEXTS = [
+  'demand for AI servers climbs',
+  'rates stay at 3.25%',
+  'sales rise 6.2% to $4.31 billion',
+  'shares fall 14% in early trading',
+];
+
+function specs(seed: string): CardSpec[] {
+  return Array.from({ length: count }, (_, index) =>
+    briefingCard(
+      {
+        title: `${SUBJECTS[index % SUBJECTS.length]} ${ACTIONS[index % ACTIONS.length]} ${CONTEXTS[(index >> 2) % CONTEXTS.length]} (${seed} ${index})`,
+        publishedAt: '2026-02-01T10:17:05+01:00',
+        tickers: ['AMZN', 'KSTL'].slice(0, 1 + (index % 2)),
+        market:
+          index % 3 === 0
+            ? { symbol: 'AMZN', close: 241, currency: 'USD', asOf: '2026-01-30T16:00:00-05:00', high52Week: 247.43 }
+            : undefined,
+        demo: false,
+      },
+      site,
+    ),
+  );
+}
+
+async function timed(run: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / count;
+}
+
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tickerpress-bench-cards-'));
+  dirs.push(dir);
+  return dir;
+};
+
+// Warm-up: fonts and the layout engine load once per process and are not what a card costs.
+await renderToFile(specs('warm-up')[0] as CardSpec, join(freshDir(), 'warm-up.png'));
+
+// One core: libvips may not use a second thread either.
+sharp.concurrency(1);
+const oneCoreStore = new CardStore({ cacheDir: freshDir(), fingerprint, render: renderToFile });
+const oneCore = await timed(async () => {
+  for (const spec of specs('one-core')) await oneCoreStore.png(spec);
+});
+
+const workers = availableParallelism();
+const pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
+const poolStore = new CardStore({ cacheDir: freshDir(), fingerprint, render: (spec, file) => pool.render(spec, file) });
+const allSpecs = specs('all-cores');
+const allCores = await timed(async () => {
+  poolStore.prefetch(allSpecs);
+  await Promise.all(allSpecs.map((spec) => poolStore.png(spec)));
+});
+await pool.close();
+
+const warmStore = new CardStore({
+  cacheDir: oneCoreStore.fileOf(allSpecs[0] as CardSpec).replace(/\/[^/]+$/, ''),
+  fingerprint,
+  render: renderToFile,
+});
+const warm = await timed(async () => {
+  for (const spec of specs('one-core')) await warmStore.png(spec);
+});
+
+for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+
+const result = {
+  cards: count,
+  workers,
+  msPerCardColdOneCore: Number(oneCore.toFixed(2)),
+  msPerCardColdAllCores: Number(allCores.toFixed(2)),
+  msPerCardWarmCache: Number(warm.toFixed(3)),
+  renderedFromCacheOnWarmRun: warmStore.stats.cached,
+};
+if (values.json) console.log(JSON.stringify(result));
+else {
+  console.log(`Social cards, ${count} cards, ${workers} worker threads`);
+  console.log(`  cold, one core     ${result.msPerCardColdOneCore.toFixed(2)} ms per card`);
+  console.log(`  cold, all cores    ${result.msPerCardColdAllCores.toFixed(2)} ms per card`);
+  console.log(
+    `  warm cache         ${result.msPerCardWarmCache.toFixed(3)} ms per card (${result.renderedFromCacheOnWarmRun} from the cache)`,
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Every social card of the site, built from the same loaded content as the pages, and the store that
+ * renders them (through a worker pool in production builds, in-process in the dev server).
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { newestFirst } from '../lib/briefings.ts';
+import { briefingCard, cardAlt, cardPaths, homeCard, tagCard, tickerCard, type CardSpec } from '../lib/og/card-spec.ts';
+import { rendererFingerprint } from '../lib/og/fingerprint.ts';
+import { CardPool } from '../lib/og/pool.ts';
+import { CardStore } from '../lib/og/store.ts';
+import { renderToFile } from '../lib/og/worker.ts';
+import { tickerLabel } from '../lib/tickers.ts';
+import { site } from '../site.config.ts';
+import {
+  getBriefingsByTag,
+  getBriefingsByTicker,
+  getPublicBriefings,
+  getTickerDirectory,
+  isDevServer,
+  type Briefing,
+} from './briefings.ts';
+
+export interface Card {
+  /** URL path, e.g. `/og/briefings/<id>.png`. */
+  readonly path: string;
+  readonly spec: CardSpec;
+}
+
+export interface PageImage {
+  /** Absolute URL. */
+  readonly url: string;
+  readonly alt: string;
+  readonly width?: number | undefined;
+  readonly height?: number | undefined;
+}
+
+const absolute = (path: string) => new URL(path, site.url).href;
+
+export function briefingCardSpec(briefing: Briefing): CardSpec {
+  return briefingCard(briefing.data, site);
+}
+
+/** The image a briefing is shared with: its own, when the frontmatter names one, or its card. */
+export function briefingImage(briefing: Briefing): PageImage {
+  const own = briefing.data.image;
+  if (own) return { url: absolute(own.src), alt: own.alt, width: own.width, height: own.height };
+  return cardImage(cardPaths.briefing(briefing.id), briefingCardSpec(briefing));
+}
+
+export function cardImage(path: string, spec: CardSpec): PageImage {
+  return { url: absolute(path), alt: cardAlt(spec), width: 1200, height: 630 };
+}
+
+export const homeCardSpec = (): CardSpec => homeCard(site);
+
+export async function tickerCardSpec(symbol: string, briefings: readonly Briefing[]): Promise<CardSpec> {
+  const latest = newestFirst(briefings).find((briefing) => briefing.data.market?.symbol === symbol)?.data.market;
+  return tickerCard(tickerLabel(symbol, await getTickerDirectory()), briefings.length, latest, site);
+}
+
+export const tagCardSpec = (tag: string, briefings: readonly Briefing[]): CardSpec =>
+  tagCard(tag, briefings.length, site);
+
+export async function getAllCards(): Promise<Card[]> {
+  const cards: Card[] = [{ path: cardPaths.home(), spec: homeCardSpec() }];
+  for (const briefing of await getPublicBriefings()) {
+    if (!briefing.data.image) cards.push({ path: cardPaths.briefing(briefing.id), spec: briefingCardSpec(briefing) });
+  }
+  for (const group of await getBriefingsByTicker()) {
+    cards.push({ path: cardPaths.ticker(group.key), spec: await tickerCardSpec(group.key, group.items) });
+  }
+  for (const group of await getBriefingsByTag()) {
+    cards.push({ path: cardPaths.tag(group.key), spec: tagCardSpec(group.key, group.items) });
+  }
+  return cards;
+}
+
+/** Shared with the integration that logs the counts and closes the pool at the end of the build. */
+export interface CardRuntime {
+  store: CardStore;
+  pool?: CardPool;
+  started: number;
+}
+
+declare global {
+  var __tickerpressCards: CardRuntime | undefined;
+}
+
+/** Renders in worker threads only when there is enough work to pay for starting them. */
+const POOL_THRESHOLD = 4;
+
+export function getCardRuntime(): CardRuntime {
+  if (globalThis.__tickerpressCards) return globalThis.__tickerpressCards;
+  const root = __PROJECT_ROOT__;
+  const cacheDir = process.env['OG_CACHE_DIR'] ?? join(root, '.cache', 'og');
+  const workers = Number(process.env['OG_WORKERS'] ?? availableParallelism());
+  let pendingRenders = 0;
+  const runtime: CardRuntime = {
+    started: performance.now(),
+    store: new CardStore({
+      cacheDir,
+      fingerprint: rendererFingerprint(root),
+      render: (spec, file) => {
+        pendingRenders += 1;
+        if (!isDevServer && !runtime.pool && pendingRenders >= POOL_THRESHOLD && workers > 1) {
+          runtime.pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
+        }
+        return runtime.pool ? runtime.pool.render(spec, file) : renderToFile(spec, file);
+      },
+    }),
+  };
+  globalThis.__tickerpressCards = runtime;
+  return runtime;
+}

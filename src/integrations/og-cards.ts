@@ -1,0 +1,26 @@
+/**
+ * Social cards in the build: tells the card renderer where the project lives, and when the build is
+ * done, logs how many cards were rendered and how many came from the cache, and stops the worker pool.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export default function ogCards(): AstroIntegration {
+  return {
+    name: 'tickerpress-og-cards',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        updateConfig({ vite: { define: { __PROJECT_ROOT__: JSON.stringify(fileURLToPath(config.root)) } } });
+      },
+      'astro:build:done': async ({ logger }) => {
+        const runtime = globalThis.__tickerpressCards;
+        if (!runtime) return;
+        const { rendered, cached } = runtime.store.stats;
+        const seconds = ((performance.now() - runtime.started) / 1000).toFixed(1);
+        logger.info(`${rendered + cached} cards: ${rendered} rendered, ${cached} from the cache (${seconds} s)`);
+        await runtime.pool?.close();
+        globalThis.__tickerpressCards = undefined;
+      },
+    },
+  };
+}

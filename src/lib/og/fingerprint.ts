@@ -1,0 +1,33 @@
+/**
+ * What makes a rendered card out of date besides its own data: the renderer's source, the fonts, the
+ * libraries and the encoder settings. Part of every card's cache key.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CardSpec } from './card-spec.ts';
+import { fontsFingerprint } from './fonts.ts';
+import { installedPackage } from './packages.ts';
+import { PNG_OPTIONS } from './render.ts';
+
+/** The files whose code shapes a card, relative to the project root. */
+export const RENDERER_SOURCES = [
+  'src/lib/og/card-template.ts',
+  'src/lib/og/fit.ts',
+  'src/lib/og/fonts.ts',
+  'src/lib/og/render.ts',
+] as const;
+
+export function rendererFingerprint(projectRoot: string): string {
+  const hash = createHash('sha256');
+  for (const file of RENDERER_SOURCES) hash.update(readFileSync(join(projectRoot, file)));
+  hash.update(fontsFingerprint());
+  hash.update(`satori@${installedPackage('satori').version} sharp@${installedPackage('sharp').version}`);
+  hash.update(JSON.stringify(PNG_OPTIONS));
+  return hash.digest('hex');
+}
+
+/** The cache key of one card: its data and the renderer's fingerprint. */
+export function cardKey(spec: CardSpec, fingerprint: string): string {
+  return createHash('sha256').update(fingerprint).update(JSON.stringify(spec)).digest('hex').slice(0, 32);
+}

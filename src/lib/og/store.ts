@@ -1,0 +1,69 @@
+/**
+ * Cards by content hash in a cache folder that survives builds: a card is rendered only when its key
+ * (its data plus the renderer's fingerprint) is not there yet. Counts what it rendered and reused.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CardSpec } from './card-spec.ts';
+import { cardKey } from './fingerprint.ts';
+
+/** Writes the PNG of `spec` to `file`. */
+export type CardRenderer = (spec: CardSpec, file: string) => Promise<void>;
+
+export interface CardStats {
+  rendered: number;
+  cached: number;
+}
+
+export class CardStore {
+  readonly stats: CardStats = { rendered: 0, cached: 0 };
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly counted = new Set<string>();
+  private readonly cacheDir: string;
+  private readonly fingerprint: string;
+  private readonly renderer: CardRenderer;
+
+  constructor(options: { cacheDir: string; fingerprint: string; render: CardRenderer }) {
+    this.cacheDir = options.cacheDir;
+    this.fingerprint = options.fingerprint;
+    this.renderer = options.render;
+    mkdirSync(this.cacheDir, { recursive: true });
+  }
+
+  fileOf(spec: CardSpec): string {
+    return join(this.cacheDir, `${cardKey(spec, this.fingerprint)}.png`);
+  }
+
+  /** Starts rendering every card not in the cache yet, without waiting (the renderer may be a pool). */
+  prefetch(specs: Iterable<CardSpec>): void {
+    for (const spec of specs) this.ensure(spec);
+  }
+
+  /** The PNG of `spec`, from the cache or freshly rendered. */
+  async png(spec: CardSpec): Promise<Buffer> {
+    await this.ensure(spec);
+    return readFileSync(this.fileOf(spec));
+  }
+
+  private ensure(spec: CardSpec): Promise<void> {
+    const file = this.fileOf(spec);
+    const running = this.inFlight.get(file);
+    if (running) return running;
+    if (existsSync(file)) {
+      this.count(file, 'cached');
+      return Promise.resolve();
+    }
+    const render = this.renderer(spec, file).then(() => {
+      this.count(file, 'rendered');
+      this.inFlight.delete(file);
+    });
+    this.inFlight.set(file, render);
+    return render;
+  }
+
+  private count(file: string, outcome: 'rendered' | 'cached'): void {
+    if (this.counted.has(file)) return;
+    this.counted.add(file);
+    this.stats[outcome] += 1;
+  }
+}

@@ -1,0 +1,24 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getAllCards, getCardRuntime } from '../../data/cards.ts';
+import type { CardSpec } from '../../lib/og/card-spec.ts';
+
+export const getStaticPaths = (async () => {
+  const cards = await getAllCards();
+  return cards.map((card) => ({
+    params: { card: card.path.replace(/^\/og\//, '').replace(/\.png$/, '') },
+    props: { spec: card.spec, all: cards },
+  }));
+}) satisfies GetStaticPaths;
+
+interface Props {
+  spec: CardSpec;
+  all: { spec: CardSpec }[];
+}
+
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const { store } = getCardRuntime();
+  // The first card asked for starts every missing card at once, so the worker pool stays busy.
+  store.prefetch(props.all.map((card) => card.spec));
+  const png = await store.png(props.spec);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
