@@ -292,6 +292,16 @@ describe('social cards', () => {
     );
   });
 
+  it("uses a briefing's own image instead of a card when the frontmatter names one", () => {
+    const $ = page('briefings/keydev-off/index.html');
+    expect($('meta[property="og:image"]').attr('content')).toBe(
+      'https://tickerpress.example/images/fixture-own-card.png',
+    );
+    expect($('meta[property="og:image:alt"]').attr('content')).toBe('A chart the editors drew for this briefing');
+    expect($('meta[property="og:image:width"]')).toHaveLength(0);
+    expect(existsSync(join(outDir, 'og/briefings/keydev-off.png'))).toBe(false);
+  });
+
   it('writes a 1200×630 PNG for every briefing, ticker, tag and the home page', async () => {
     for (const path of [
       'og/briefings/amazon.png',
