@@ -19,6 +19,10 @@ export interface SiteConfig {
   readonly relatedCount: number;
   /** Bullets in each "Key developments at a glance" box, 1 to 5. */
   readonly keyDevelopmentsCount: number;
+  /** Newest briefings in each RSS and JSON feed. */
+  readonly feedSize: number;
+  /** The site calendar lists events from this many days before the newest content on. */
+  readonly calendarLookbackDays: number;
 }
 
 export const site: SiteConfig = {
@@ -30,4 +34,6 @@ export const site: SiteConfig = {
   pageSize: 10,
   relatedCount: 3,
   keyDevelopmentsCount: 3,
+  feedSize: 50,
+  calendarLookbackDays: 30,
 };

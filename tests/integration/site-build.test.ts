@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import ICAL from 'ical.js';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeContentDir, readOutput, writeBriefing } from '../helpers/site-build.ts';
@@ -272,6 +274,139 @@ describe('site pages', () => {
   });
 });
 
+interface RssItem {
+  title: string;
+  link: string;
+  guid: { '#text': string; '@_isPermaLink': string };
+  pubDate: string;
+  description: string;
+  'content:encoded': string;
+  'dc:creator': string;
+  'dcterms:modified'?: string;
+  category: string | string[];
+}
+
+function parseRss(path: string) {
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
+  const document = parser.parse(readOutput(outDir, path)) as {
+    rss: { channel: Record<string, unknown> & { item?: RssItem[] } };
+  };
+  return document.rss.channel;
+}
+
+function parseCalendar(path: string) {
+  const component = new ICAL.Component(ICAL.parse(readOutput(outDir, path)));
+  return component.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+}
+
+describe('feeds and calendars', () => {
+  it('publishes the site RSS feed with channel data taken from the content', () => {
+    const channel = parseRss('rss.xml');
+    expect(channel['title']).toBe('Tickerpress');
+    expect(channel['atom:link']).toMatchObject({ '@_href': 'https://tickerpress.example/rss.xml', '@_rel': 'self' });
+    // Newest change: the hostile fixture's update on 16 July 2026 at 18:05 CEST.
+    expect(channel['lastBuildDate']).toBe('Thu, 16 Jul 2026 16:05:00 GMT');
+    const items = channel.item ?? [];
+    expect(items.map((item) => item.title)).not.toContain('Fixture draft that must not be published');
+    expect(items).toHaveLength(16);
+  });
+
+  it('gives each item a permanent guid, RFC 822 date, author, categories, summary and the full article', () => {
+    const item = parseRss('rss.xml').item?.find((candidate) => candidate.title.startsWith('Amazon'));
+    if (!item) throw new Error('no Amazon item');
+    expect(item.link).toBe('https://tickerpress.example/briefings/amazon/');
+    expect(item.guid).toEqual({ '#text': item.link, '@_isPermaLink': 'true' });
+    expect(item.pubDate).toBe('Sun, 01 Feb 2026 09:17:05 GMT');
+    expect(item['dc:creator']).toBe('Tickerpress Markets Desk');
+    expect(item.category).toEqual(['AMZN', 'ai', 'job-cuts', 'earnings', 'deals']);
+    const summary = load(item.description);
+    expect(summary('p').first().text()).toMatch(/^Amazon is spending heavily on AI/);
+    expect(summary('li')).toHaveLength(3);
+    const content = load(item['content:encoded']);
+    expect(content('p').first().text()).toMatch(/^Amazon is in talks to invest up to \$50 billion/);
+    expect(content('table')).toHaveLength(1);
+    expect(content('script, [data-sponsored]')).toHaveLength(0);
+    expect(item['content:encoded']).not.toMatch(/StockSignal|Get the Amazon analysis/);
+    const hrefs = content('a[href], img[src]')
+      .map((_, element) => content(element).attr('href') ?? content(element).attr('src'))
+      .get();
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^(https:\/\/|#)/);
+    expect(hrefs).toContain('https://tickerpress.example/tickers/AMZN/');
+  });
+
+  it('shows an update and the latest correction in the item, keeping its guid', () => {
+    const item = parseRss('rss.xml').item?.find((candidate) => candidate.link.endsWith('/hostile-title/'));
+    if (!item) throw new Error('no hostile item');
+    expect(item.title).toBe(HOSTILE_TITLE);
+    expect(item.guid['#text']).toBe('https://tickerpress.example/briefings/hostile-title/');
+    expect(item['dcterms:modified']).toBe('2026-07-16T16:05:00.000Z');
+    expect(load(item.description).text()).toContain('Correction (16 July 2026 at 18:05 CEST): Corrected a figure');
+    expect(load(item['content:encoded']).text()).toContain('Updated 16 July 2026 at 18:05 CEST.');
+  });
+
+  it('publishes per-ticker and per-tag feeds holding only their briefings', () => {
+    const ticker = parseRss('tickers/AMZN/rss.xml');
+    expect(ticker.item?.map((item) => item.link)).toEqual(['https://tickerpress.example/briefings/amazon/']);
+    expect(ticker['atom:link']).toMatchObject({ '@_href': 'https://tickerpress.example/tickers/AMZN/rss.xml' });
+    const tag = parseRss('tags/testing/rss.xml');
+    expect(tag.item?.map((item) => item.link.split('/').at(-2)).sort()).toEqual([
+      'hostile-title',
+      'keydev-off',
+      'keydev-override',
+    ]);
+  });
+
+  it('publishes a JSON Feed 1.1 that parses back', () => {
+    const feed = JSON.parse(readOutput(outDir, 'feed.json')) as { version: string; items: Record<string, unknown>[] };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    const hostile = feed.items.find((item) => String(item['url']).endsWith('/hostile-title/'));
+    expect(hostile).toMatchObject({ title: HOSTILE_TITLE, date_modified: '2026-07-16T16:05:00.000Z' });
+    expect(String(hostile?.['content_html'])).not.toContain('<script');
+  });
+
+  it('links feeds from every page and shows Subscribe links on the home and ticker pages', () => {
+    const home = page('index.html');
+    expect(home('link[rel=alternate][type="application/rss+xml"]').attr('href')).toBe(
+      'https://tickerpress.example/rss.xml',
+    );
+    expect(home('link[rel=alternate][type="application/feed+json"]').attr('href')).toBe(
+      'https://tickerpress.example/feed.json',
+    );
+    expect(home('.subscribe a[href="/rss.xml"]').text()).toBe('RSS feed');
+    expect(home('.subscribe code').text()).toBe('https://tickerpress.example/rss.xml');
+    const ticker = page('tickers/AMZN/index.html');
+    expect(ticker('link[rel=alternate]').first().attr('href')).toBe('https://tickerpress.example/tickers/AMZN/rss.xml');
+    expect(ticker('.subscribe a[href="/tickers/AMZN/rss.xml"]')).toHaveLength(1);
+    expect(page('tags/ai/index.html')('link[rel=alternate]').first().attr('href')).toBe(
+      'https://tickerpress.example/tags/ai/rss.xml',
+    );
+    expect(page(AMAZON)('link[rel=alternate][type="application/rss+xml"]').attr('href')).toBe(
+      'https://tickerpress.example/rss.xml',
+    );
+  });
+
+  it('puts the Amazon earnings call in calendars at 22:00 UTC, with an Add to calendar link on the page', () => {
+    const $ = page(AMAZON);
+    expect($('.card--events a[href="/briefings/amazon/calendar.ics"]').text()).toBe('Add to calendar');
+    expect(readOutput(outDir, 'briefings/amazon/calendar.ics')).toContain('DTSTART:20260205T220000Z\r\n');
+    for (const path of ['briefings/amazon/calendar.ics', 'tickers/AMZN/calendar.ics']) {
+      const [event] = parseCalendar(path);
+      expect(event?.uid).toBe('amazon-event-1@tickerpress.example');
+      expect(event?.summary).toBe('Amazon fourth-quarter 2025 results conference call');
+      expect(event?.startDate.toJSDate().toISOString()).toBe('2026-02-05T22:00:00.000Z');
+    }
+  });
+
+  it('lists in the site calendar only events from 30 days before the newest content on, escaped', () => {
+    // Newest content: 16 July 2026, so the window opens on 16 June 2026 and the February call is out.
+    const events = parseCalendar('calendar.ics');
+    expect(events.map((event) => event.uid)).toEqual(['hostile-title-event-1@tickerpress.example']);
+    expect(events[0]?.summary).toBe('Results; call, with <script>alert(1)</script> & "quotes"');
+    expect(events[0]?.startDate.toJSDate().toISOString()).toBe('2026-08-01T07:00:00.000Z');
+  });
+});
+
 describe('social cards', () => {
   it('puts the card in the head with absolute URL, size, alt text and a large Twitter card', () => {
     const $ = page(AMAZON);
@@ -318,8 +453,20 @@ describe('social cards', () => {
   });
 
   it("renders no card when nothing changed, and only the edited briefing's card after an edit", async () => {
-    const again = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));
+    const againDir = join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist');
+    const again = await buildSite(contentDir, againDir);
     expect(again.output).toMatch(/(\d+) cards: 0 rendered, \1 from the cache/);
+    // The same content builds the same feeds and calendars, byte for byte.
+    for (const file of [
+      'rss.xml',
+      'feed.json',
+      'calendar.ics',
+      'tickers/AMZN/rss.xml',
+      'tickers/AMZN/calendar.ics',
+      'tags/ai/rss.xml',
+    ]) {
+      expect(readFileSync(join(againDir, file)).equals(readFileSync(join(outDir, file))), file).toBe(true);
+    }
     const file = join(contentDir, 'briefings', 'hostile-title.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Escaping test', 'Escaping test, edited'));
     const edited = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));

@@ -1,0 +1,19 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getBriefingsByTag, type Briefing } from '../../../data/briefings.ts';
+import { channel, feedEntries } from '../../../data/feeds.ts';
+import { feedPaths, rssFeed } from '../../../lib/feeds.ts';
+import { tagPath } from '../../../lib/tickers.ts';
+import { site } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () =>
+  (await getBriefingsByTag()).map((group) => ({
+    params: { tag: group.key },
+    props: { briefings: group.items },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ briefings: Briefing[] }> = async ({ params, props }) => {
+  const tag = params.tag ?? '';
+  const feed = channel(`${site.name}: #${tag}`, `Briefings tagged ${tag}.`, tagPath(tag), feedPaths.tag(tag));
+  return rss(rssFeed(feed, await feedEntries(props.briefings), site));
+};
