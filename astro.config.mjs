@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import ogCards from './src/integrations/og-cards.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import remarkKeyDevelopments from './src/remark/key-developments.ts';
 import remarkSponsored from './src/remark/sponsored.ts';
 import remarkTableAlignment from './src/remark/table-alignment.ts';
@@ -34,7 +35,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), sitemap(), ogCards()],
+  integrations: [mdx(), sitemap(), ogCards(), pagefindIndex()],
   vite: {
     build: {
       rollupOptions: {

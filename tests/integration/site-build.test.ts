@@ -174,7 +174,7 @@ describe('key developments box', () => {
       }
     });
     expect(box.find('data[value="50000000000 USD"]').text()).toBe('$50 billion');
-    expect(box.text()).not.toMatch(/StockSignal|buy or sell/i);
+    expect(box.text()).not.toMatch(/Quorvix|buy or sell/i);
     expect(box.find('.key-developments__note').text()).toMatch(/^Generated automatically from the text/);
   });
 
@@ -326,7 +326,7 @@ describe('feeds and calendars', () => {
     expect(content('p').first().text()).toMatch(/^Amazon is in talks to invest up to \$50 billion/);
     expect(content('table')).toHaveLength(1);
     expect(content('script, [data-sponsored]')).toHaveLength(0);
-    expect(item['content:encoded']).not.toMatch(/StockSignal|Get the Amazon analysis/);
+    expect(item['content:encoded']).not.toMatch(/Quorvix|Get the Amazon analysis/);
     const hrefs = content('a[href], img[src]')
       .map((_, element) => content(element).attr('href') ?? content(element).attr('src'))
       .get();

@@ -38,7 +38,7 @@ describe('extractKeyDevelopments', () => {
     const text = bullets.map((bullet) => bullet.text).join(' ');
     expect(text).toContain('$50 billion');
     expect(text).toContain('16,000 corporate roles');
-    expect(text).not.toMatch(/buy or sell|StockSignal|analysis/i);
+    expect(text).not.toMatch(/buy or sell|Quorvix|analysis/i);
     const ids = new Set(amazon.paragraphs.map((paragraph) => paragraph.id));
     for (const bullet of bullets) expect(ids.has(bullet.paragraphId)).toBe(true);
   });
