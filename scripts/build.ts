@@ -27,6 +27,14 @@ const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
+// Content first: every problem is reported with its file and line before the bundler sees anything.
+const check = spawnSync(process.execPath, [join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit' });
+if (check.status !== 0) {
+  const kept = existsSync(outDir) ? `${outDir} was left as it was.` : `Nothing was written to ${outDir}.`;
+  console.error(`\nBuild stopped: the content has errors (listed above). ${kept}`);
+  process.exit(check.status ?? 1);
+}
+
 rmSync(staging, { recursive: true, force: true });
 const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', staging, ...passThrough], {
   stdio: 'inherit',

@@ -23,6 +23,8 @@ export interface SiteConfig {
   readonly feedSize: number;
   /** The site calendar lists events from this many days before the newest content on. */
   readonly calendarLookbackDays: number;
+  /** Author id `npm run new` puts in a new briefing unless told otherwise. */
+  readonly defaultAuthor: string;
 }
 
 export const site: SiteConfig = {
@@ -36,4 +38,5 @@ export const site: SiteConfig = {
   keyDevelopmentsCount: 3,
   feedSize: 50,
   calendarLookbackDays: 30,
+  defaultAuthor: 'markets-desk',
 };

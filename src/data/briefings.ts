@@ -4,7 +4,14 @@
  * afresh so edits show up.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { groupByListField, isPublic, newestFirst } from '../lib/briefings.ts';
+import {
+  buildClock,
+  groupByListField,
+  isPublic,
+  newestFirst,
+  publicationStatus,
+  type PublicationStatus,
+} from '../lib/briefings.ts';
 import type { TickerDirectory } from '../lib/tickers.ts';
 
 export type Briefing = CollectionEntry<'briefings'>;
@@ -16,6 +23,13 @@ export type Author = CollectionEntry<'authors'>;
  */
 export const isDevServer = import.meta.env.MODE === 'development';
 
+/** The build's clock (BUILD_TIME or now), read once so every page of a build agrees. */
+export const buildTime = buildClock(process.env['BUILD_TIME']);
+
+export function statusOf(briefing: Briefing): PublicationStatus {
+  return publicationStatus(briefing, buildTime);
+}
+
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
   return () => {
@@ -25,10 +39,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** Public briefings, newest first. The dev server also shows drafts, badged as such. */
+/** Public briefings, newest first. The dev server also shows drafts and scheduled briefings, badged as such. */
 export const getPublicBriefings = once(async (): Promise<Briefing[]> => {
   const all = await getCollection('briefings');
-  return newestFirst(all.filter((briefing) => isPublic(briefing, { includeDrafts: isDevServer })));
+  return newestFirst(all.filter((briefing) => isPublic(briefing, { preview: isDevServer, now: buildTime })));
 });
 
 export const getTickerDirectory = once(async (): Promise<TickerDirectory> => {

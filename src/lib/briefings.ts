@@ -2,7 +2,7 @@
  * Listing logic shared by every page, feed and index: which briefings are public, in what order,
  * grouped how, and which relate to which. Pure functions over the loaded entries.
  */
-import { calendarDate, toInstant } from './datetime.ts';
+import { calendarDate, parseOffsetDateTime, toInstant } from './datetime.ts';
 
 /** The part of a loaded briefing entry these functions need. */
 export interface ListedBriefing {
@@ -20,13 +20,33 @@ export function briefingPath(id: string): string {
 }
 
 export interface Visibility {
-  /** Development previews show drafts; production builds never do. */
-  readonly includeDrafts: boolean;
+  /** The dev server's preview shows drafts and scheduled briefings; production builds never do. */
+  readonly preview: boolean;
+  /** The build's clock: briefings published after it are scheduled, not yet public. */
+  readonly now: Date;
 }
 
-/** Whether a briefing appears on the site at all. */
+export type PublicationStatus = 'published' | 'draft' | 'scheduled';
+
+export function publicationStatus(briefing: ListedBriefing, now: Date): PublicationStatus {
+  if (briefing.data.draft) return 'draft';
+  return toInstant(briefing.data.publishedAt) > now ? 'scheduled' : 'published';
+}
+
+/** Whether a briefing appears on the site, in listings, feeds, the sitemap and the search index. */
 export function isPublic(briefing: ListedBriefing, visibility: Visibility): boolean {
-  return visibility.includeDrafts || !briefing.data.draft;
+  return visibility.preview || publicationStatus(briefing, visibility.now) === 'published';
+}
+
+/**
+ * The build's clock: `BUILD_TIME` (ISO 8601 with offset) when set, so builds are reproducible and a
+ * scheduled rebuild can be tested; otherwise now.
+ */
+export function buildClock(buildTime: string | undefined, now: () => Date = () => new Date()): Date {
+  if (buildTime === undefined || buildTime.trim() === '') return now();
+  const parsed = parseOffsetDateTime(buildTime);
+  if (!parsed.ok) throw new Error(`BUILD_TIME "${buildTime}" ${parsed.reason}`);
+  return parsed.instant;
 }
 
 /** Newest first; equal times fall back to the id so the order never depends on file-system order. */

@@ -145,6 +145,33 @@ export function formatMonth(year: number, month: number, locale: string): string
   );
 }
 
+/**
+ * An instant as ISO 8601 in a time zone's wall-clock time with that zone's offset at that instant:
+ * `2026-02-01T10:17:05+01:00` for Europe/Berlin in winter, `…+02:00` in summer.
+ */
+export function isoInZone(instant: Date, timeZone: string): string {
+  const parts = formatter(
+    'iso',
+    { locale: 'en-US', timeZone },
+    {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    },
+  ).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  const wall = `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+  const offsetMinutes = Math.round((Date.parse(`${wall}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+  return `${wall}${offset}`;
+}
+
 export interface CalendarDate {
   readonly year: number;
   /** 1–12. */

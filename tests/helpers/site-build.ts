@@ -14,6 +14,17 @@ export interface BuildResult {
   readonly output: string;
 }
 
+/** Variables Vitest sets in its workers; Astro and Vite would read them as their own mode. */
+const VITEST_VARIABLES = new Set(['TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+/** The environment for child processes, as a shell would give it: without Vitest's variables. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !VITEST_VARIABLES.has(key)),
+  );
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
 /** A fresh content folder (`<dir>/briefings/`) holding copies of the given fixture files. */
 export function makeContentDir(fixtureFiles: readonly string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'tickerpress-content-'));
@@ -28,18 +39,20 @@ export function writeBriefing(contentDir: string, name: string, source: string):
   writeFileSync(join(contentDir, 'briefings', name), source);
 }
 
+/** The fixed clock of test builds: after every fixture but the scheduled one. */
+export const TEST_BUILD_TIME = '2026-11-01T12:00:00+01:00';
+
 export async function buildSite(contentDir: string, outDir: string, cardCacheDir?: string): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
       cwd: PROJECT_ROOT,
       // A stray NODE_ENV must not change what a production build publishes (drafts stay out).
-      env: {
-        ...process.env,
+      env: childEnv({
         CONTENT_DIR: contentDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'development',
         OG_CACHE_DIR: cardCacheDir ?? join(contentDir, '.og-cache'),
-      },
+        BUILD_TIME: TEST_BUILD_TIME,
+      }),
       maxBuffer: 64 * 1024 * 1024,
     });
     return { ok: true, exitCode: 0, output: stdout + stderr };

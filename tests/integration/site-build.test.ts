@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, makeContentDir, readOutput, writeBriefing } from '../helpers/site-build.ts';
+import { buildSite, makeContentDir, PROJECT_ROOT, readOutput, writeBriefing } from '../helpers/site-build.ts';
 
 const AMAZON = 'briefings/amazon/index.html';
 const HOSTILE = 'briefings/hostile-title/index.html';
@@ -259,7 +259,18 @@ describe('site pages', () => {
     expect(page('404.html')('h1').text()).toBe('Page not found');
   });
 
-  it('leaves drafts out of every page, the sitemap and ticker or tag pages', () => {
+  it('leaves drafts and briefings scheduled after BUILD_TIME out of pages, feeds, the sitemap and the index', () => {
+    for (const path of [
+      'briefings/scheduled/index.html',
+      'tickers/SCHD/index.html',
+      'tags/scheduled-only-tag/index.html',
+      'og/briefings/scheduled.png',
+    ]) {
+      expect(existsSync(join(outDir, path)), path).toBe(false);
+    }
+    expect(readOutput(outDir, 'rss.xml')).not.toContain('Fixture scheduled');
+    expect(readOutput(outDir, 'feed.json')).not.toContain('Fixture scheduled');
+    expect(readOutput(outDir, 'sitemap-0.xml')).not.toContain('/briefings/scheduled/');
     expect(existsSync(join(outDir, 'briefings/draft/index.html'))).toBe(false);
     expect(existsSync(join(outDir, 'tickers/DRFT/index.html'))).toBe(false);
     expect(existsSync(join(outDir, 'tags/draft-only-tag/index.html'))).toBe(false);
@@ -483,8 +494,17 @@ describe('a build with an invalid briefing', () => {
       'broken.mdx',
       '---\ntitle: Broken\ndek: D.\npublishedAt: 2026-02-31T10:00:00\nauthor: demo-writer\ntickers: AMZN, MSFT\nsources:\n  - name: S\n---\n\nBody.\n',
     );
+    for (const name of ['unclosed-jsx.mdx', 'missing-import.mdx']) {
+      writeBriefing(broken, name, readFileSync(join(PROJECT_ROOT, 'tests/fixtures/broken', name), 'utf8'));
+    }
     const result = await buildSite(broken, outDir);
     expect(result.ok).toBe(false);
+    expect(result.output).toMatch(
+      /briefings\/unclosed-jsx\.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>`/,
+    );
+    expect(result.output).toMatch(
+      /briefings\/missing-import\.mdx:10:1: error: import "\.\/charts\/missing-chart\.astro" does not resolve/,
+    );
     expect(result.exitCode).not.toBe(0);
     expect(result.output).toMatch(
       /briefings\/broken\.mdx:4:14: error: publishedAt "2026-02-31T10:00:00" has no UTC offset/,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   briefingPath,
+  buildClock,
+  publicationStatus,
   groupByListField,
   groupByMonth,
   homePagePath,
@@ -39,11 +41,29 @@ describe('ordering and visibility', () => {
     expect(ids(newestFirst([briefing('z', time), briefing('a', time)]))).toEqual(['a', 'z']);
   });
 
-  it('keeps drafts out unless the preview asks for them', () => {
+  it('keeps drafts and scheduled briefings out unless the preview asks for them', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
     const draft = briefing('d', '2026-02-01T10:00:00+01:00', [], [], true);
-    expect(isPublic(draft, { includeDrafts: false })).toBe(false);
-    expect(isPublic(draft, { includeDrafts: true })).toBe(true);
-    expect(isPublic(briefing('p', '2026-02-01T10:00:00+01:00'), { includeDrafts: false })).toBe(true);
+    const scheduled = briefing('s', '2026-03-01T01:30:00+01:00');
+    const published = briefing('p', '2026-03-01T00:30:00+01:00');
+    expect([draft, scheduled, published].map((item) => publicationStatus(item, now))).toEqual([
+      'draft',
+      'scheduled',
+      'published',
+    ]);
+    expect(isPublic(draft, { preview: false, now })).toBe(false);
+    expect(isPublic(scheduled, { preview: false, now })).toBe(false);
+    expect(isPublic(published, { preview: false, now })).toBe(true);
+    expect(isPublic(draft, { preview: true, now })).toBe(true);
+    expect(isPublic(scheduled, { preview: true, now })).toBe(true);
+  });
+
+  it('takes the build clock from BUILD_TIME, which must carry an offset', () => {
+    expect(buildClock('2026-03-01T09:00:00+01:00').toISOString()).toBe('2026-03-01T08:00:00.000Z');
+    const fixed = new Date('2030-01-01T00:00:00Z');
+    expect(buildClock(undefined, () => fixed)).toBe(fixed);
+    expect(buildClock('', () => fixed)).toBe(fixed);
+    expect(() => buildClock('2026-03-01T09:00:00')).toThrow('BUILD_TIME "2026-03-01T09:00:00" has no UTC offset');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   formatEventTime,
   formatMonth,
   formatTimeOfDay,
+  isoInZone,
   isTimeZone,
   parseOffsetDateTime,
   toInstant,
@@ -104,6 +105,16 @@ describe('formatting in a time zone', () => {
     const instant = toInstant('2026-02-01T00:30:00+01:00');
     expect(calendarDate(instant, 'Europe/Berlin')).toEqual({ year: 2026, month: 2, day: 1 });
     expect(calendarDate(instant, 'America/New_York')).toEqual({ year: 2026, month: 1, day: 31 });
+  });
+
+  it("writes an instant as ISO 8601 in a zone, with that zone's offset at that moment", () => {
+    expect(isoInZone(new Date('2026-02-01T09:17:05Z'), 'Europe/Berlin')).toBe('2026-02-01T10:17:05+01:00');
+    expect(isoInZone(new Date('2026-07-01T09:17:05.900Z'), 'Europe/Berlin')).toBe('2026-07-01T11:17:05+02:00');
+    expect(isoInZone(new Date('2026-02-05T22:00:00Z'), 'America/Los_Angeles')).toBe('2026-02-05T14:00:00-08:00');
+    expect(isoInZone(new Date('2026-02-05T22:00:00Z'), 'Asia/Kolkata')).toBe('2026-02-06T03:30:00+05:30');
+    expect(toInstant(isoInZone(new Date('2026-03-29T01:30:00Z'), 'Europe/Berlin')).toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
   });
 
   it('recognises IANA zones', () => {

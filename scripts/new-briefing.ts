@@ -1,0 +1,97 @@
+/**
+ * `npm run new -- "Headline" --ticker AMZN --tag ai [--author markets-desk]`: starts a briefing as a
+ * draft in content/briefings/<date>-<slug>.mdx, published "now" in the site's time zone, and prints
+ * its path. Never overwrites a file.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import GithubSlugger from 'github-slugger';
+import { isoInZone } from '../src/lib/datetime.ts';
+import { TAG_SLUG, TICKER_SYMBOL } from '../src/lib/tickers.ts';
+import { site } from '../src/site.config.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    ticker: { type: 'string', multiple: true, default: [] },
+    tag: { type: 'string', multiple: true, default: [] },
+    author: { type: 'string' },
+  },
+});
+
+function fail(message: string, code = 2): never {
+  console.error(`npm run new: ${message}`);
+  process.exit(code);
+}
+
+const headline = positionals.join(' ').trim();
+if (!headline)
+  fail('give the headline in quotes: npm run new -- "Amazon cuts 16,000 jobs" --ticker AMZN --tag job-cuts');
+const tickers = values.ticker
+  .flatMap((value) => value.split(','))
+  .map((value) => value.trim())
+  .filter(Boolean);
+for (const symbol of tickers) {
+  if (!TICKER_SYMBOL.test(symbol)) {
+    fail(
+      `"${symbol}" is not a ticker symbol: use upper-case letters and digits with an optional class suffix, e.g. AMZN, T, BRK.B`,
+    );
+  }
+}
+const tags = values.tag
+  .flatMap((value) => value.split(','))
+  .map((value) => value.trim())
+  .filter(Boolean);
+for (const tag of tags) {
+  if (!TAG_SLUG.test(tag)) fail(`"${tag}" is not a tag: use lower-case words joined by hyphens, e.g. job-cuts`);
+}
+const authors = readdirSync(join(root, 'content/authors'))
+  .filter((name) => name.endsWith('.yaml'))
+  .map((name) => name.replace(/\.yaml$/, ''))
+  .sort();
+const author = values.author ?? site.defaultAuthor;
+if (!author || !authors.includes(author))
+  fail(`"${String(author)}" is not an author: use one of ${authors.join(', ')}`);
+
+const now = isoInZone(new Date(), site.timeZone);
+const slug = new GithubSlugger()
+  .slug(headline)
+  .split('-')
+  .reduce((kept, word) => (kept.length + word.length < 60 ? (kept ? `${kept}-${word}` : word) : kept), '');
+const dir = join(resolve(root, process.env['CONTENT_DIR'] ?? 'content'), 'briefings');
+const file = join(dir, `${now.slice(0, 10)}-${slug}.mdx`);
+/** Repository-relative where possible; files outside the project stay absolute. */
+const shown = (() => {
+  const rel = relative(root, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+})();
+if (existsSync(file)) fail(`${shown} already exists: choose another headline or edit that file`, 1);
+
+const list = (items: string[]) => `[${items.join(', ')}]`;
+const source = `---
+title: ${JSON.stringify(headline)}
+dek: "One sentence that sums the briefing up."
+publishedAt: ${now}
+author: ${author}
+tickers: ${list(tickers)}
+tags: ${list(tags)}
+sources:
+  - name: "Name the source of every fact"
+draft: true
+---
+
+Lead paragraph: the news in one or two sentences, with its figures.
+
+## What happened
+
+The facts, each with its source.
+
+## What to watch
+
+Upcoming dates, with an \`events\` entry in the frontmatter for each.
+`;
+mkdirSync(dir, { recursive: true });
+writeFileSync(file, source, { flag: 'wx' });
+console.log(shown);

@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { formatFinding, readBriefingFrontmatter } from '../../src/lib/frontmatter.ts';
+import { childEnv, PROJECT_ROOT } from '../helpers/site-build.ts';
+
+const run = promisify(execFile);
+
+async function script(name: string, args: string[], contentDir: string) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(PROJECT_ROOT, 'scripts', name), ...args], {
+      cwd: PROJECT_ROOT,
+      env: childEnv({ CONTENT_DIR: contentDir }),
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('npm run new', () => {
+  it('writes a valid draft with the publish time in the site zone, and prints its path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickerpress-new-'));
+    const result = await script(
+      'new-briefing.ts',
+      ['Amazon cuts 16,000 jobs', '--ticker', 'AMZN', '--tag', 'job-cuts'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    const [name] = readdirSync(join(dir, 'briefings'));
+    expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-amazon-cuts-16000-jobs\.mdx$/);
+    expect(result.stdout.trim()).toBe(join(dir, 'briefings', name ?? ''));
+    const source = readFileSync(join(dir, 'briefings', name ?? ''), 'utf8');
+    const parsed = readBriefingFrontmatter(source, {
+      file: name ?? '',
+      authors: new Set(['markets-desk', 'demo-writer']),
+    });
+    if (!parsed.ok) throw new Error(parsed.findings.map(formatFinding).join('\n'));
+    expect(parsed.frontmatter).toMatchObject({
+      title: 'Amazon cuts 16,000 jobs',
+      tickers: ['AMZN'],
+      tags: ['job-cuts'],
+      draft: true,
+      author: 'markets-desk',
+    });
+    expect(parsed.frontmatter.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+    expect(Math.abs(Date.parse(parsed.frontmatter.publishedAt) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('refuses to overwrite and rejects a bad ticker with a clear message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickerpress-new-'));
+    expect((await script('new-briefing.ts', ['Same headline'], dir)).code).toBe(0);
+    const again = await script('new-briefing.ts', ['Same headline'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    const bad = await script('new-briefing.ts', ['Another', '--ticker', 'amzn'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"amzn" is not a ticker symbol');
+  });
+});
+
+describe('npm run check', () => {
+  it('passes the project content, printing the summary', async () => {
+    const result = await script('check-content.ts', [], join(PROJECT_ROOT, 'content'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/briefings checked in \d+ ms: 0 errors/);
+  });
+
+  it('reports each broken briefing as path:line:column with the field or line and what was expected', async () => {
+    const dir = join(PROJECT_ROOT, 'tests/fixtures/broken');
+    const files = readdirSync(dir)
+      .sort()
+      .map((name) => ({ path: `broken/${name}`, source: readFileSync(join(dir, name), 'utf8') }));
+    const lines = checkContent(files, {
+      authors: new Set(['demo-writer']),
+      tickers: new Set(['AMZN']),
+      resolves: (specifier) => !specifier.startsWith('.'),
+      publicFileExists: () => false,
+    }).map(formatFinding);
+    expect(lines).toEqual([
+      'broken/bad-yaml.mdx:8:15: error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'broken/impossible-date.mdx:7:14: error: publishedAt "2026-02-30T10:00:00+01:00" names a day that does not exist (2026-02-30)',
+      'broken/keydev-figure-missing.mdx:8:1: warning: keyDevelopments[0] "$4.2 billion" does not appear in the body: readers cannot check it',
+      'broken/links-and-images.mdx:10:10: error: image /images/chart.png has no alt text: write ![what it shows](/images/chart.png)',
+      'broken/links-and-images.mdx:10:10: error: image /images/chart.png does not exist in public/',
+      'broken/links-and-images.mdx:12:5: error: link to /briefings/no-such-briefing/: there is no briefing "no-such-briefing"',
+      'broken/links-and-images.mdx:12:60: error: link to #no-such-section: no heading or paragraph on this page has that id',
+      'broken/malformed-symbol.mdx:8:17: error: tickers[1] "amzn.b" is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)',
+      'broken/missing-import.mdx:10:1: error: import "./charts/missing-chart.astro" does not resolve: check the path and the file name',
+      'broken/missing-offset.mdx:7:14: error: publishedAt "2026-02-01T10:00:00" has no UTC offset, so its moment is ambiguous: add one, e.g. 2026-02-01T10:17:05+01:00',
+      'broken/sponsored-without-label.mdx:12:1: error: <Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"',
+      'broken/tickers-as-string.mdx:8:10: error: tickers expected a list such as [AMZN, MSFT], got the text "AMZN, MSFT" (write one item per entry, not a comma-separated string)',
+      'broken/unclosed-jsx.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>` (12:1-12:24)',
+      'broken/unknown-component.mdx:12:1: error: <PriceWidget> is not a known component: use <Sponsored> or <Ticker>, or import it',
+    ]);
+  });
+
+  it('finds duplicate slugs and unknown tickers, exits non-zero on errors and speaks JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickerpress-check-'));
+    const briefings = join(dir, 'briefings');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(join(briefings, 'sub'), { recursive: true });
+    const valid = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/content/briefings/keydev-override.mdx'), 'utf8');
+    writeFileSync(
+      join(briefings, 'Same-Name.mdx'),
+      valid.replace('tags: [testing]', 'tickers: [ZZZZ]\ntags: [testing]'),
+    );
+    writeFileSync(join(briefings, 'same-name.mdx'), valid);
+    writeFileSync(
+      join(briefings, 'broken.mdx'),
+      readFileSync(join(PROJECT_ROOT, 'tests/fixtures/broken/missing-offset.mdx'), 'utf8'),
+    );
+    const result = await script('check-content.ts', ['--json'], dir);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      errors: number;
+      warnings: number;
+      findings: { message: string; severity: string }[];
+    };
+    expect(report.errors).toBe(2);
+    expect(report.findings.map((finding) => finding.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/has the same URL slug "same-name" as/),
+        expect.stringMatching(/"ZZZZ" is not in content\/tickers.yaml/),
+        expect.stringMatching(/has no UTC offset/),
+      ]),
+    );
+  });
+});
