@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { checkContent, type ContentFile } from '../src/lib/content-check.ts';
+import { authorFiles, contentPaths } from '../src/lib/content-paths.ts';
 import { formatFinding } from '../src/lib/frontmatter.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -29,21 +30,15 @@ function displayPath(path: string): string {
 }
 
 const started = performance.now();
-const contentDir = resolve(root, process.env['CONTENT_DIR'] ?? 'content');
-const briefingsDir = join(contentDir, 'briefings');
+const paths = contentPaths(root);
+const briefingsDir = paths.briefings;
 const files: ContentFile[] = listMdx(briefingsDir)
   .sort()
   .map((path) => ({ path: displayPath(path), source: readFileSync(path, 'utf8') }));
 const absolutePath = new Map(files.map((file) => [file.path, resolve(root, file.path)]));
 
-const authors = new Set(
-  readdirSync(join(root, 'content/authors'))
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => name.replace(/\.yaml$/, '')),
-);
-const tickers = new Set(
-  Object.keys((parseYaml(readFileSync(join(root, 'content/tickers.yaml'), 'utf8')) ?? {}) as object),
-);
+const authors = new Set(authorFiles(paths).keys());
+const tickers = new Set(Object.keys((parseYaml(readFileSync(paths.tickers, 'utf8')) ?? {}) as object));
 const requireFromRoot = createRequire(join(root, 'package.json'));
 const EXTENSIONS = [
   '',

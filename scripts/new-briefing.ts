@@ -3,10 +3,11 @@
  * draft in content/briefings/<date>-<slug>.mdx, published "now" in the site's time zone, and prints
  * its path. Never overwrites a file.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import GithubSlugger from 'github-slugger';
+import { authorFiles, contentPaths } from '../src/lib/content-paths.ts';
 import { isoInZone } from '../src/lib/datetime.ts';
 import { TAG_SLUG, TICKER_SYMBOL } from '../src/lib/tickers.ts';
 import { site } from '../src/site.config.ts';
@@ -47,10 +48,8 @@ const tags = values.tag
 for (const tag of tags) {
   if (!TAG_SLUG.test(tag)) fail(`"${tag}" is not a tag: use lower-case words joined by hyphens, e.g. job-cuts`);
 }
-const authors = readdirSync(join(root, 'content/authors'))
-  .filter((name) => name.endsWith('.yaml'))
-  .map((name) => name.replace(/\.yaml$/, ''))
-  .sort();
+const paths = contentPaths(root);
+const authors = [...authorFiles(paths).keys()].sort();
 const author = values.author ?? site.defaultAuthor;
 if (!author || !authors.includes(author))
   fail(`"${String(author)}" is not an author: use one of ${authors.join(', ')}`);
@@ -60,7 +59,7 @@ const slug = new GithubSlugger()
   .slug(headline)
   .split('-')
   .reduce((kept, word) => (kept.length + word.length < 60 ? (kept ? `${kept}-${word}` : word) : kept), '');
-const dir = join(resolve(root, process.env['CONTENT_DIR'] ?? 'content'), 'briefings');
+const dir = paths.briefings;
 const file = join(dir, `${now.slice(0, 10)}-${slug}.mdx`);
 /** Repository-relative where possible; files outside the project stay absolute. */
 const shown = (() => {

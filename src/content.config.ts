@@ -1,27 +1,28 @@
-import { join } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { authorSchema, briefingSchemaWith, tickerInfoSchema } from './lib/briefing-schema.ts';
+import { contentPaths } from './lib/content-paths.ts';
+import { authorsLoader } from './loaders/authors.ts';
 import { briefingsLoader } from './loaders/briefings.ts';
 
 /**
- * `CONTENT_DIR` points the build at another folder laid out like `content/` (its `briefings/`);
- * the project's own authors and ticker data still apply.
+ * `CONTENT_DIR` points the build at another folder laid out like `content/` (its `briefings/`, and
+ * optionally `authors/`); the project's own authors and ticker data still apply.
  */
-const briefingsDir = join(process.env['CONTENT_DIR'] ?? './content', 'briefings');
+const paths = contentPaths(process.cwd());
 
 const authors = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/authors' }),
+  loader: authorsLoader(paths),
   schema: authorSchema,
 });
 
 const tickers = defineCollection({
-  loader: file('./content/tickers.yaml'),
+  loader: file(paths.tickers),
   schema: tickerInfoSchema,
 });
 
 const briefings = defineCollection({
-  loader: briefingsLoader({ base: briefingsDir, authorsDir: './content/authors' }),
+  loader: briefingsLoader({ base: paths.briefings, paths }),
   schema: briefingSchemaWith(reference('authors')),
 });
 

@@ -2,18 +2,18 @@
  * The briefings collection's loader: Astro's glob loader, with frontmatter read and checked by
  * `src/lib/frontmatter.ts` so that a bad briefing fails the build naming its file, line and field.
  */
-import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
+import { authorFiles, type ContentPaths } from '../lib/content-paths.ts';
 import { formatFinding, readBriefingFrontmatter, type Finding } from '../lib/frontmatter.ts';
 
 export interface BriefingsLoaderOptions {
   /** Folder holding `*.mdx` briefings (files starting with `_` are ignored). */
   readonly base: string;
-  /** Folder of author files; its file names are the valid author ids. */
-  readonly authorsDir: string;
+  /** Where the author files are; their names are the valid author ids. */
+  readonly paths: ContentPaths;
 }
 
 /** Thrown when briefings are invalid; its message lists one `path:line:column: error: …` per problem. */
@@ -41,11 +41,7 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
     name: 'tickerpress-briefings',
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
-      const authors = new Set(
-        readdirSync(options.authorsDir)
-          .filter((name) => name.endsWith('.yaml'))
-          .map((name) => name.replace(/\.yaml$/, '')),
-      );
+      const authors = new Set(authorFiles(options.paths).keys());
       await inner.load({
         ...context,
         parseData: async (props) => {

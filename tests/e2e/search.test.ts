@@ -1,10 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { buildSite, PROJECT_ROOT } from '../helpers/site-build.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const AMAZON = '/briefings/2026-02-01-amazon-openai-talks-job-cuts/';
@@ -12,10 +8,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const outDir = join(mkdtempSync(join(tmpdir(), 'tickerpress-e2e-')), 'dist');
-  const result = await buildSite(join(PROJECT_ROOT, 'content'), outDir, join(outDir, '..', 'og-cache'));
-  expect(result.ok, result.output).toBe(true);
-  server = await serveDirectory(outDir);
+  server = await serveDirectory(inject('sampleSite'));
   browser = await launchChromium();
 }, 240_000);
 

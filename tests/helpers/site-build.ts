@@ -32,6 +32,8 @@ export function makeContentDir(fixtureFiles: readonly string[] = []): string {
   for (const name of fixtureFiles) {
     cpSync(join(PROJECT_ROOT, 'tests/fixtures/content/briefings', name), join(dir, 'briefings', name));
   }
+  // Test authors come along; the project's own authors apply as well.
+  cpSync(join(PROJECT_ROOT, 'tests/fixtures/content/authors'), join(dir, 'authors'), { recursive: true });
   return dir;
 }
 

@@ -11,6 +11,8 @@ import { buildSite, makeContentDir, PROJECT_ROOT, readOutput, writeBriefing } fr
 const AMAZON = 'briefings/amazon/index.html';
 const HOSTILE = 'briefings/hostile-title/index.html';
 const HOSTILE_TITLE = 'Escaping test </script><script>alert("pwned")</script> & "quotes" ]]>';
+const HOSTILE_DEK = 'A dek with <b>tags</b>, </script> & "quotes" that must stay text.';
+const HOSTILE_AUTHOR = 'Eve </script><script>alert("author")</script> & "Co" ]]>';
 
 let outDir: string;
 let buildOutput: string;
@@ -224,7 +226,17 @@ describe('head', () => {
     expect($('h1').text()).toBe(HOSTILE_TITLE);
     expect($('title').text()).toBe(`${HOSTILE_TITLE} · Tickerpress`);
     expect($('meta[property="og:title"]').attr('content')).toBe(HOSTILE_TITLE);
-    expect($('.briefing__dek').text()).toBe('A dek with <b>tags</b> & ampersands that must stay text.');
+    expect($('.briefing__dek').text()).toBe(HOSTILE_DEK);
+    expect($('.byline a[rel=author]').text()).toBe(HOSTILE_AUTHOR);
+    expect($('meta[name=description]').attr('content')).toBe(HOSTILE_DEK);
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as {
+      author: { name: string }[];
+      description: string;
+    };
+    expect(jsonLd.author[0]?.name).toBe(HOSTILE_AUTHOR);
+    expect(jsonLd.description).toBe(HOSTILE_DEK);
+    // What Pagefind reads for the search result: the metadata attributes, parsed back.
+    expect($('[data-pagefind-meta^="dek:"]').attr('data-pagefind-meta')).toBe(`dek:${HOSTILE_DEK}`);
   });
 });
 
@@ -350,6 +362,8 @@ describe('feeds and calendars', () => {
     const item = parseRss('rss.xml').item?.find((candidate) => candidate.link.endsWith('/hostile-title/'));
     if (!item) throw new Error('no hostile item');
     expect(item.title).toBe(HOSTILE_TITLE);
+    expect(item['dc:creator']).toBe(HOSTILE_AUTHOR);
+    expect(load(item.description)('p').first().text()).toBe(HOSTILE_DEK);
     expect(item.guid['#text']).toBe('https://tickerpress.example/briefings/hostile-title/');
     expect(item['dcterms:modified']).toBe('2026-07-16T16:05:00.000Z');
     expect(load(item.description).text()).toContain('Correction (16 July 2026 at 18:05 CEST): Corrected a figure');
