@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import ogCards from './src/integrations/og-cards.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import remarkChartEvents from './src/remark/chart-events.ts';
 import remarkKeyDevelopments from './src/remark/key-developments.ts';
 import remarkSponsored from './src/remark/sponsored.ts';
 import remarkTableAlignment from './src/remark/table-alignment.ts';
@@ -28,6 +29,7 @@ export default defineConfig({
         remarkSponsored,
         remarkTableAlignment,
         [remarkKeyDevelopments, { count: site.keyDevelopmentsCount }],
+        remarkChartEvents,
       ],
       rehypePlugins: [
         rehypeHeadingIds,

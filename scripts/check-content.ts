@@ -8,8 +8,9 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { checkContent, type ContentFile } from '../src/lib/content-check.ts';
-import { authorFiles, contentPaths } from '../src/lib/content-paths.ts';
-import { formatFinding } from '../src/lib/frontmatter.ts';
+import { authorFiles, contentPaths, marketFiles } from '../src/lib/content-paths.ts';
+import { parseMarketCsv, type PriceRow } from '../src/lib/market-data.ts';
+import { formatFinding, type Finding } from '../src/lib/frontmatter.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -54,26 +55,38 @@ const EXTENSIONS = [
   '/index.astro',
 ];
 
-const findings = checkContent(files, {
-  authors,
-  tickers,
-  resolves: (specifier, fromPath) => {
-    if (specifier.startsWith('astro:')) return true;
-    if (specifier.startsWith('.') || specifier.startsWith('/')) {
-      const base = specifier.startsWith('/')
-        ? join(root, specifier)
-        : resolve(dirname(absolutePath.get(fromPath) ?? fromPath), specifier);
-      return EXTENSIONS.some((extension) => existsSync(base + extension));
-    }
-    try {
-      requireFromRoot.resolve(specifier);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  publicFileExists: (path) => existsSync(join(root, 'public', decodeURIComponent(path))),
-});
+const marketFindings: Finding[] = [];
+const seriesBySymbol = new Map<string, PriceRow[]>();
+for (const [symbol, file] of marketFiles(paths)) {
+  const parsed = parseMarketCsv(readFileSync(file, 'utf8'), displayPath(file));
+  marketFindings.push(...parsed.findings);
+  seriesBySymbol.set(symbol, parsed.rows);
+}
+
+const findings = [
+  ...marketFindings,
+  ...checkContent(files, {
+    authors,
+    tickers,
+    resolves: (specifier, fromPath) => {
+      if (specifier.startsWith('astro:')) return true;
+      if (specifier.startsWith('.') || specifier.startsWith('/')) {
+        const base = specifier.startsWith('/')
+          ? join(root, specifier)
+          : resolve(dirname(absolutePath.get(fromPath) ?? fromPath), specifier);
+        return EXTENSIONS.some((extension) => existsSync(base + extension));
+      }
+      try {
+        requireFromRoot.resolve(specifier);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    publicFileExists: (path) => existsSync(join(root, 'public', decodeURIComponent(path))),
+    series: (symbol) => seriesBySymbol.get(symbol),
+  }),
+];
 
 const errors = findings.filter((finding) => finding.severity === 'error').length;
 const warnings = findings.length - errors;

@@ -1,9 +1,11 @@
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
-import { authorSchema, briefingSchemaWith, tickerInfoSchema } from './lib/briefing-schema.ts';
+import { z } from 'astro/zod';
+import { authorSchema, briefingSchemaWith, marketSnapshotSchema, tickerInfoSchema } from './lib/briefing-schema.ts';
 import { contentPaths } from './lib/content-paths.ts';
 import { authorsLoader } from './loaders/authors.ts';
 import { briefingsLoader } from './loaders/briefings.ts';
+import { marketLoader } from './loaders/market.ts';
 
 /**
  * `CONTENT_DIR` points the build at another folder laid out like `content/` (its `briefings/`, and
@@ -23,7 +25,25 @@ const tickers = defineCollection({
 
 const briefings = defineCollection({
   loader: briefingsLoader({ base: paths.briefings, paths }),
-  schema: briefingSchemaWith(reference('authors')),
+  schema: briefingSchemaWith(reference('authors'), marketSnapshotSchema),
 });
 
-export const collections = { authors, tickers, briefings };
+/** Daily prices per symbol from `content/market/<SYMBOL>.csv`. */
+const market = defineCollection({
+  loader: marketLoader(paths),
+  schema: z.object({
+    /** Trading days, ascending. */
+    rows: z.array(
+      z.object({
+        date: z.string(),
+        open: z.number(),
+        high: z.number(),
+        low: z.number(),
+        close: z.number(),
+        volume: z.number(),
+      }),
+    ),
+  }),
+});
+
+export const collections = { authors, tickers, briefings, market };

@@ -6,6 +6,8 @@ import { getContainerRenderer as mdxContainerRenderer } from '@astrojs/mdx/conta
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
+import FigureChart from '../components/FigureChart.astro';
+import PriceChart from '../components/PriceChart.astro';
 import Sponsored from '../components/Sponsored.astro';
 import Ticker from '../components/Ticker.astro';
 import { briefingPath, newestFirst } from '../lib/briefings.ts';
@@ -25,7 +27,9 @@ export const absoluteUrl = (path: string) => new URL(path, site.url).href;
 async function buildEntry(briefing: Briefing): Promise<FeedEntry> {
   container ??= loadRenderers([mdxContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   const { Content, remarkPluginFrontmatter } = await render(briefing);
-  const html = await (await container).renderToString(Content, { props: { components: { Sponsored, Ticker } } });
+  const html = await (
+    await container
+  ).renderToString(Content, { props: { components: { Sponsored, Ticker, PriceChart, FigureChart } } });
   const url = absoluteUrl(briefingPath(briefing.id));
   const box = remarkPluginFrontmatter['keyDevelopmentsBox'] as KeyDevelopmentsBox | undefined;
   const { data } = briefing;

@@ -77,31 +77,52 @@ export const authorId = z
 
 const isCurrencyCode = (code: string) => Intl.supportedValuesOf('currency').includes(code);
 
+const price = (example: string) =>
+  z.number({ error: expected(`a price such as ${example}`) }).positive({ error: 'must be above zero' });
+
+const snapshotFields = {
+  /** Ticker symbol the snapshot is for, e.g. AMZN. */
+  symbol: tickerSymbol,
+  /** Closing price in `currency`, e.g. 241.00. */
+  close: price('241.00'),
+  /** ISO 4217 currency code of the prices, e.g. USD. */
+  currency: z.string({ error: expected('a currency code such as USD') }).refine(isCurrencyCode, {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 4217 currency code such as USD or EUR`,
+  }),
+  /** When the close was struck, with offset, e.g. 2026-01-30T16:00:00-05:00. */
+  asOf: offsetDateTime,
+  /** Highest price of the 52 weeks up to `asOf`, in `currency`. */
+  high52Week: price('247.43'),
+};
+
+function closeWithinHigh(
+  snapshot: { close?: number | undefined; high52Week?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (snapshot.close !== undefined && snapshot.high52Week !== undefined && snapshot.close > snapshot.high52Week) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['high52Week'],
+      message: `(${snapshot.high52Week}) is below the close (${snapshot.close}): a 52-week high includes the close`,
+    });
+  }
+}
+
 /** A price snapshot of one instrument at a moment, from which the page derives the distance to the 52-week high. */
-export const marketSnapshotSchema = z
+export const marketSnapshotSchema = z.strictObject(snapshotFields).superRefine(closeWithinHigh);
+
+/**
+ * The snapshot as an author may write it: `close`, `high52Week` and `currency` may be left out when
+ * `content/market/<SYMBOL>.csv` has the data (the build fills them in from it; the currency defaults to USD).
+ */
+export const marketSnapshotInputSchema = z
   .strictObject({
-    /** Ticker symbol the snapshot is for, e.g. AMZN. */
-    symbol: tickerSymbol,
-    /** Closing price in `currency`, e.g. 241.00. */
-    close: z.number({ error: expected('a price such as 241.00') }).positive({ error: 'must be above zero' }),
-    /** ISO 4217 currency code of the prices, e.g. USD. */
-    currency: z.string({ error: expected('a currency code such as USD') }).refine(isCurrencyCode, {
-      error: (issue) => `"${String(issue.input)}" is not an ISO 4217 currency code such as USD or EUR`,
-    }),
-    /** When the close was struck, with offset, e.g. 2026-01-30T16:00:00-05:00. */
-    asOf: offsetDateTime,
-    /** Highest price of the 52 weeks up to `asOf`, in `currency`. */
-    high52Week: z.number({ error: expected('a price such as 247.43') }).positive({ error: 'must be above zero' }),
+    ...snapshotFields,
+    close: snapshotFields.close.optional(),
+    currency: snapshotFields.currency.optional(),
+    high52Week: snapshotFields.high52Week.optional(),
   })
-  .superRefine((snapshot, ctx) => {
-    if (snapshot.close > snapshot.high52Week) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['high52Week'],
-        message: `(${snapshot.high52Week}) is below the close (${snapshot.close}): a 52-week high includes the close`,
-      });
-    }
-  });
+  .superRefine(closeWithinHigh);
 
 export const EVENT_KINDS = ['earnings', 'call', 'dividend', 'meeting', 'economic-data', 'product', 'other'] as const;
 
@@ -144,7 +165,7 @@ export const sourceSchema = z.strictObject({
  * A briefing's frontmatter, with the author field given by the caller: a plain id here, a collection
  * reference in `src/content.config.ts`. Unknown fields are rejected so that typos never pass silently.
  */
-export function briefingSchemaWith<A extends z.ZodType>(author: A) {
+export function briefingSchemaWith<A extends z.ZodType, M extends z.ZodType>(author: A, market: M) {
   return z
     .strictObject({
       /** Headline, e.g. "Amazon in talks to invest up to $50 billion in OpenAI". */
@@ -166,7 +187,7 @@ export function briefingSchemaWith<A extends z.ZodType>(author: A) {
         error: 'must name at least one source',
       }),
       /** Price snapshot for the market card. */
-      market: marketSnapshotSchema.optional(),
+      market: market.optional(),
       /** Upcoming dated events (earnings, calls) for the events card and calendars. */
       events: listOf(eventSchema, '[{ title: ..., kind: call, start: ... }]').default([]),
       /** Corrections log, oldest first. */
@@ -218,7 +239,8 @@ export function briefingSchemaWith<A extends z.ZodType>(author: A) {
     });
 }
 
-export const briefingFrontmatterSchema = briefingSchemaWith(authorId);
+/** A briefing's frontmatter as written (a market snapshot may leave figures to the market data). */
+export const briefingFrontmatterSchema = briefingSchemaWith(authorId, marketSnapshotInputSchema);
 
 export type BriefingFrontmatter = z.output<typeof briefingFrontmatterSchema>;
 export type MarketSnapshot = z.output<typeof marketSnapshotSchema>;

@@ -13,9 +13,10 @@ import { visit } from 'unist-util-visit';
 import { findFigures } from './figures.ts';
 import { readBriefingFrontmatter, type Finding, type Severity } from './frontmatter.ts';
 import { collectParagraphs, plainText } from './markdown-paragraphs.ts';
+import { completeSnapshot, dayOf, deriveSnapshot, snapshotDisagreements, type PriceRow } from './market-data.ts';
 
 /** Components every briefing may use without an import. */
-export const BUILT_IN_COMPONENTS = ['Sponsored', 'Ticker'] as const;
+export const BUILT_IN_COMPONENTS = ['Sponsored', 'Ticker', 'PriceChart', 'FigureChart'] as const;
 
 export interface ContentFile {
   /** Path relative to the repository, as findings print it. */
@@ -30,6 +31,8 @@ export interface CheckContext {
   readonly resolves: (specifier: string, fromPath: string) => boolean;
   /** Whether a path such as `/images/x.png` exists under `public/`. */
   readonly publicFileExists: (path: string) => boolean;
+  /** Daily market data of a symbol, when `content/market/<SYMBOL>.csv` exists. */
+  readonly series?: (symbol: string) => readonly PriceRow[] | undefined;
 }
 
 interface JsxAttribute {
@@ -119,6 +122,36 @@ export function checkContent(files: readonly ContentFile[], context: CheckContex
       }
     });
 
+    if (frontmatter.market) {
+      const rows = context.series?.(frontmatter.market.symbol);
+      const line = lineOf(file.source, /^market:/);
+      const completed = completeSnapshot(frontmatter.market, rows);
+      if ('error' in completed) {
+        findings.push({
+          file: file.path,
+          line,
+          column: 1,
+          severity: 'error',
+          field: 'market',
+          message: completed.error,
+        });
+      } else if (rows) {
+        const derived = deriveSnapshot(rows, dayOf(frontmatter.market.asOf));
+        if (!('missing' in derived)) {
+          for (const difference of snapshotDisagreements(frontmatter.market, derived)) {
+            findings.push({
+              file: file.path,
+              line,
+              column: 1,
+              severity: 'warning',
+              field: 'market',
+              message: `${difference} in content/market/${frontmatter.market.symbol}.csv on ${dayOf(frontmatter.market.asOf)}`,
+            });
+          }
+        }
+      }
+    }
+
     let tree: Root;
     try {
       tree = processor.runSync(processor.parse(block.body)) as Root;
@@ -196,7 +229,7 @@ export function checkContent(files: readonly ContentFile[], context: CheckContex
               place.line,
               place.column,
               'error',
-              `<${name}> is not a known component: use ${BUILT_IN_COMPONENTS.map((c) => `<${c}>`).join(' or ')}, or import it`,
+              `<${name}> is not a known component: use ${listOf(BUILT_IN_COMPONENTS.map((c) => `<${c}>`))}, or import it`,
             ),
           );
         }
@@ -224,6 +257,20 @@ export function checkContent(files: readonly ContentFile[], context: CheckContex
                 place.column,
                 'warning',
                 `<Ticker symbol="${String(symbol)}"> names a ticker no published briefing lists, so it will not link to a ticker page`,
+              ),
+            );
+          }
+        }
+        if (name === 'PriceChart') {
+          const ticker = attribute('ticker');
+          if (typeof ticker !== 'string' || !context.series?.(ticker)) {
+            findings.push(
+              finding(
+                file.path,
+                place.line,
+                place.column,
+                'error',
+                `<PriceChart ticker="${String(ticker)}"> has no market data: add content/market/${String(ticker)}.csv`,
               ),
             );
           }
@@ -325,6 +372,11 @@ function internalLinkProblem(
   if (/^\/(?:archive|authors|page|og)\//.test(path)) return undefined;
   if (!path.endsWith('/') && known.context.publicFileExists(path)) return undefined;
   return `link to ${url}: no page or file of the site has that path`;
+}
+
+/** "a, b or c" */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 function finding(file: string, line: number, column: number, severity: Severity, message: string): Finding {

@@ -12,6 +12,8 @@ export interface ContentPaths {
   readonly authors: readonly string[];
   /** The ticker data file. */
   readonly tickers: string;
+  /** Folder of daily market data, `<SYMBOL>.csv`. */
+  readonly market: string;
 }
 
 export function contentPaths(root: string, contentDir: string | undefined = process.env['CONTENT_DIR']): ContentPaths {
@@ -25,6 +27,7 @@ export function contentPaths(root: string, contentDir: string | undefined = proc
       ...(content !== projectContent && existsSync(extraAuthors) ? [extraAuthors] : []),
     ],
     tickers: join(projectContent, 'tickers.yaml'),
+    market: join(projectContent, 'market'),
   };
 }
 
@@ -37,4 +40,14 @@ export function authorFiles(paths: ContentPaths): Map<string, string> {
     }
   }
   return files;
+}
+
+/** Market data files by symbol. */
+export function marketFiles(paths: ContentPaths): Map<string, string> {
+  if (!existsSync(paths.market)) return new Map();
+  return new Map(
+    readdirSync(paths.market)
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => [name.replace(/\.csv$/, ''), join(paths.market, name)]),
+  );
 }

@@ -7,6 +7,8 @@ import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { authorFiles, type ContentPaths } from '../lib/content-paths.ts';
+import { completeSnapshot } from '../lib/market-data.ts';
+import { readSeries } from './market.ts';
 import { formatFinding, readBriefingFrontmatter, type Finding } from '../lib/frontmatter.ts';
 
 export interface BriefingsLoaderOptions {
@@ -49,7 +51,21 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
           const source = await readFile(props.filePath, 'utf8');
           const result = readBriefingFrontmatter(source, { file: displayPath(root, props.filePath), authors });
           if (!result.ok) throw new BriefingValidationError(result.findings, props.filePath);
-          return context.parseData({ ...props, data: result.raw as typeof props.data });
+          const data = { ...result.raw };
+          const market = result.frontmatter.market;
+          if (market) {
+            const completed = completeSnapshot(market, readSeries(options.paths, root, market.symbol));
+            if ('error' in completed) {
+              const line = source.split(/\r?\n/).findIndex((text) => /^market:/.test(text)) + 1;
+              const file = displayPath(root, props.filePath);
+              throw new BriefingValidationError(
+                [{ file, line, column: 1, severity: 'error', field: 'market', message: completed.error }],
+                props.filePath,
+              );
+            }
+            data['market'] = completed.snapshot;
+          }
+          return context.parseData({ ...props, data: data as typeof props.data });
         },
       });
     },

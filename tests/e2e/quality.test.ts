@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
 import { load } from 'cheerio';
 import { HTMLHint } from 'htmlhint';
+import { XMLValidator } from 'fast-xml-parser';
 import { parse } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -119,6 +120,47 @@ describe('links', () => {
     expect(broken).toEqual([]);
     // External links are listed, not fetched.
     expect([...external].sort()).toEqual(['https://ads.example/quorvix/amazon', 'https://ir.aboutamazon.com/']);
+  });
+});
+
+describe('charts', () => {
+  const svgOf = (path: string) => {
+    const $ = load(readFileSync(join(site(), path, 'index.html'), 'utf8'));
+    return { $, svg: $('figure.chart-figure svg') };
+  };
+
+  it('draws the Amazon price chart as well-formed inline SVG with a text alternative and a data table', () => {
+    const { $, svg } = svgOf(PAGES.briefing);
+    expect(svg).toHaveLength(1);
+    const markup = $.html(svg);
+    expect(XMLValidator.validate(markup)).toBe(true);
+    expect(svg.attr('role')).toBe('img');
+    const [titleId, descId] = (svg.attr('aria-labelledby') ?? '').split(' ');
+    expect(svg.find(`title#${titleId}`).text()).toBe('AMZN closing price, 1 February 2025 to 30 January 2026');
+    expect(svg.find(`desc#${descId}`).text()).toContain(
+      'The last close, $241.00, is 2.6% below the 52-week high of $247.43.',
+    );
+    expect($('figure.chart-figure details summary').text()).toBe('Data behind the chart');
+    expect($('figure.chart-figure details tbody tr').length).toBeGreaterThan(10);
+  });
+
+  it('draws a figure chart from component props', () => {
+    const { svg } = svgOf('/briefings/2026-02-12-northwind-foods-dividend/');
+    expect(svg.find('desc').text()).toBe(
+      'Northwind Foods sales by quarter (fictional): Q1 2025 3.88 $bn, Q2 2025 3.97 $bn, Q3 2025 4.12 $bn, Q4 2025 4.31 $bn.',
+    );
+    expect(svg.find('.chart__bar')).toHaveLength(4);
+  });
+
+  it('shows the ticker price chart and a snapshot computed from the data that matches the hand-written one', () => {
+    const ticker = load(readFileSync(join(site(), PAGES.ticker, 'index.html'), 'utf8'));
+    const briefing = load(readFileSync(join(site(), PAGES.briefing, 'index.html'), 'utf8'));
+    expect(ticker('.ticker-overview svg[role=img]')).toHaveLength(1);
+    const fromData = ticker('.ticker-overview .card--market .card__note').text();
+    const typed = briefing('.card--market .card__note').text();
+    expect(fromData).toContain('AMZN closed at $241.00, 2.6% below its 52-week high.');
+    expect(typed).toContain('AMZN closed at $241.00, 2.6% below its 52-week high.');
+    expect(ticker('.ticker-overview .card--market dd').eq(2).text()).toBe(briefing('.card--market dd').eq(2).text());
   });
 });
 

@@ -96,7 +96,7 @@ describe('npm run check', () => {
       'broken/sponsored-without-label.mdx:12:1: error: <Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"',
       'broken/tickers-as-string.mdx:8:10: error: tickers expected a list such as [AMZN, MSFT], got the text "AMZN, MSFT" (write one item per entry, not a comma-separated string)',
       'broken/unclosed-jsx.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>` (12:1-12:24)',
-      'broken/unknown-component.mdx:12:1: error: <PriceWidget> is not a known component: use <Sponsored> or <Ticker>, or import it',
+      'broken/unknown-component.mdx:12:1: error: <PriceWidget> is not a known component: use <Sponsored>, <Ticker>, <PriceChart> or <FigureChart>, or import it',
     ]);
   });
 
