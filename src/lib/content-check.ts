@@ -214,6 +214,8 @@ export function checkContent(files: readonly ContentFile[], context: CheckContex
 
     visit(tree, (node) => {
       const place = at(node as { position?: { start: { line: number; column: number } } });
+      const report = (severity: Severity, message: string) =>
+        findings.push(finding(file.path, place.line, place.column, severity, message));
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         const jsx = node as unknown as JsxNode;
         const name = jsx.name ?? '';
@@ -223,93 +225,52 @@ export function checkContent(files: readonly ContentFile[], context: CheckContex
           !(BUILT_IN_COMPONENTS as readonly string[]).includes(name) &&
           !imported.has(name.split('.')[0] ?? '')
         ) {
-          findings.push(
-            finding(
-              file.path,
-              place.line,
-              place.column,
-              'error',
-              `<${name}> is not a known component: use ${listOf(BUILT_IN_COMPONENTS.map((c) => `<${c}>`))}, or import it`,
-            ),
+          report(
+            'error',
+            `<${name}> is not a known component: use ${listOf(BUILT_IN_COMPONENTS.map((c) => `<${c}>`))}, or import it`,
           );
         }
         if (name === 'Sponsored') {
           const sponsor = attribute('sponsor');
           if (typeof sponsor !== 'string' || sponsor.trim() === '') {
-            findings.push(
-              finding(
-                file.path,
-                place.line,
-                place.column,
-                'error',
-                '<Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"',
-              ),
-            );
+            report('error', '<Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"');
           }
         }
         if (name === 'Ticker') {
           const symbol = attribute('symbol');
           if (typeof symbol !== 'string' || !tickersInUse.has(symbol)) {
-            findings.push(
-              finding(
-                file.path,
-                place.line,
-                place.column,
-                'warning',
-                `<Ticker symbol="${String(symbol)}"> names a ticker no published briefing lists, so it will not link to a ticker page`,
-              ),
+            report(
+              'warning',
+              `<Ticker symbol="${String(symbol)}"> names a ticker no published briefing lists, so it will not link to a ticker page`,
             );
           }
         }
         if (name === 'PriceChart') {
           const ticker = attribute('ticker');
           if (typeof ticker !== 'string' || !context.series?.(ticker)) {
-            findings.push(
-              finding(
-                file.path,
-                place.line,
-                place.column,
-                'error',
-                `<PriceChart ticker="${String(ticker)}"> has no market data: add content/market/${String(ticker)}.csv`,
-              ),
+            report(
+              'error',
+              `<PriceChart ticker="${String(ticker)}"> has no market data: add content/market/${String(ticker)}.csv`,
             );
           }
         }
         if (name === 'img' && typeof attribute('alt') !== 'string') {
-          findings.push(
-            finding(
-              file.path,
-              place.line,
-              place.column,
-              'error',
-              '<img> has no alt attribute: describe the image, or alt="" if it is decoration',
-            ),
-          );
+          report('error', '<img> has no alt attribute: describe the image, or alt="" if it is decoration');
         }
         return;
       }
       if (node.type === 'image') {
         if (!node.alt || node.alt.trim() === '') {
-          findings.push(
-            finding(
-              file.path,
-              place.line,
-              place.column,
-              'error',
-              `image ${node.url} has no alt text: write ![what it shows](${node.url})`,
-            ),
-          );
+          report('error', `image ${node.url} has no alt text: write ![what it shows](${node.url})`);
         }
         if (node.url.startsWith('/') && !context.publicFileExists(node.url)) {
-          findings.push(
-            finding(file.path, place.line, place.column, 'error', `image ${node.url} does not exist in public/`),
-          );
+          report('error', `image ${node.url} does not exist in public/`);
         }
         return;
       }
       if (node.type === 'link') {
         const problem = internalLinkProblem(node.url, { briefingIds, tickersInUse, tagsInUse, anchors, context });
-        if (problem) findings.push(finding(file.path, place.line, place.column, 'error', problem));
+        if (problem) report('error', problem);
       }
     });
 

@@ -181,15 +181,6 @@ export interface CalendarDate {
 
 /** The calendar date an instant falls on in a time zone (1 Feb 00:30 CET is still 31 Jan in New York). */
 export function calendarDate(instant: Date, timeZone: string): CalendarDate {
-  const parts = formatter(
-    'parts',
-    { locale: 'en-US', timeZone },
-    {
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    },
-  ).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const [year = 0, month = 0, day = 0] = isoInZone(instant, timeZone).slice(0, 10).split('-').map(Number);
+  return { year, month, day };
 }
