@@ -7,7 +7,8 @@ import { emojiImage, selectFonts, withoutMissing } from './fonts.ts';
 
 /**
  * PNG encoder settings, measured on 1200×630 cards (one core, `npm run bench:cards`): rasterising the
- * SVG costs about 28 ms whatever the encoder does; on top of it zlib level 2 without adaptive filtering
+ * SVG costs about 14 ms whatever the encoder does (28 ms before the template stopped using borders and
+ * clipping, which the rasteriser draws as masks); on top of it zlib level 2 without adaptive filtering
  * adds ~5 ms for ~85 KB, the default (level 6, adaptive) ~25 ms for ~70 KB, and a 256-colour palette
  * ~30 ms for ~35 KB. Cards are cached, but a cold build of thousands pays this per card, so speed wins.
  */
