@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
+import keyDevelopmentsReport from './src/integrations/key-developments-report.ts';
 import ogCards from './src/integrations/og-cards.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import remarkChartEvents from './src/remark/chart-events.ts';
@@ -37,7 +38,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), sitemap(), ogCards(), pagefindIndex()],
+  integrations: [mdx(), sitemap(), keyDevelopmentsReport(), ogCards(), pagefindIndex()],
   vite: {
     build: {
       rollupOptions: {

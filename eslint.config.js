@@ -6,7 +6,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '*.staging/', '*.previous/', '.astro/', '.cache/', '.tmp/', 'coverage/', 'node_modules/'] },
+  {
+    ignores: ['dist/', '*.staging/', '*.previous/', '**/.astro/', '.cache/', '.tmp/', 'coverage/', '**/node_modules/'],
+  },
   js.configs.recommended,
   tseslint.configs.strict,
   astro.configs.recommended,

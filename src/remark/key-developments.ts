@@ -18,8 +18,19 @@ interface AstroData {
   frontmatter?: Record<string, unknown>;
 }
 
+/** Time spent choosing key developments in this process, for the build log. */
+export interface KeyDevelopmentsTiming {
+  briefings: number;
+  milliseconds: number;
+}
+
+declare global {
+  var __tickerpressKeyDevelopments: KeyDevelopmentsTiming | undefined;
+}
+
 export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOptions) {
   return (tree: Root, file: VFile) => {
+    const started = performance.now();
     const paragraphs = collectParagraphs(tree);
     for (const paragraph of paragraphs) {
       paragraph.node.data = {
@@ -40,5 +51,8 @@ export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOpti
       paragraphs,
       count: options.count,
     });
+    const timing = (globalThis.__tickerpressKeyDevelopments ??= { briefings: 0, milliseconds: 0 });
+    timing.briefings += 1;
+    timing.milliseconds += performance.now() - started;
   };
 }

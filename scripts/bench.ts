@@ -1,0 +1,175 @@
+/**
+ * `npm run bench -- --count 1000 [--seed 1] [--json]`: the whole build, measured in one run against the
+ * plain Astro + MDX baseline (bench/baseline) on the same generated briefings:
+ *   (a) our production build from empty caches, (b) again with warm caches and no change,
+ *   (c) after editing one briefing, (d) the baseline.
+ * Prints wall time, time per briefing, the ratio to the baseline, stage times from the build log, peak
+ * memory of the process tree, and the size of dist/ and of the search index. Machines here are shared
+ * and noisy: read the ratios.
+ */
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
+import { generateCorpus } from '../src/lib/corpus.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.count);
+const work = mkdtempSync(join(tmpdir(), 'tickerpress-bench-'));
+const contentDir = join(work, 'content');
+const cardCache = join(work, 'og-cache');
+
+/** Peak resident memory (VmHWM) summed over a process and its descendants, polled while it runs. */
+function treePeak(pid: number): number {
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      const status = readFileSync(`/proc/${id}/status`, 'utf8');
+      total += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        const children = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
+        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+interface Run {
+  readonly seconds: number;
+  readonly peakBytes: number;
+  readonly log: string;
+}
+
+function run(command: string[], cwd: string, env: Record<string, string>): Promise<Run> {
+  return new Promise((resolveRun, reject) => {
+    const started = performance.now();
+    const child = spawn(command[0] ?? process.execPath, command.slice(1), {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    let peak = 0;
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const poll = setInterval(() => {
+      if (child.pid) peak = Math.max(peak, treePeak(child.pid));
+    }, 100);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`${command.join(' ')} failed:\n${log.slice(-4000)}`));
+      else resolveRun({ seconds: (performance.now() - started) / 1000, peakBytes: peak, log });
+    });
+  });
+}
+
+function sizeOf(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  return stat.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : stat.size;
+}
+
+/** Stage times our build prints: cards, key developments, search index, page rendering. */
+function stages(log: string) {
+  const clean = stripVTControlCharacters(log);
+  const number = (pattern: RegExp) => Number(pattern.exec(clean)?.[1] ?? Number.NaN);
+  const cards = /(\d+) cards: (\d+) rendered, (\d+) from the cache \(([\d.]+) s\)/.exec(clean);
+  return {
+    contentCheckSeconds: number(/briefings checked in (\d+) ms/) / 1000,
+    keyDevelopmentsSeconds: number(/briefings in ([\d.]+) s \([\d.]+ ms each\)/),
+    keyDevelopmentsMsPerBriefing: number(/briefings in [\d.]+ s \(([\d.]+) ms each\)/),
+    pageRenderingSeconds: number(/generating static routes[\s\S]*?Completed in ([\d.]+)s/),
+    cardsSeconds: Number(cards?.[4] ?? Number.NaN),
+    cardsRendered: Number(cards?.[2] ?? Number.NaN),
+    cardsFromCache: Number(cards?.[3] ?? Number.NaN),
+    searchIndexSeconds: number(/search index: \d+ pages in ([\d.]+) s/),
+  };
+}
+
+const corpus = generateCorpus(count, Number(values.seed));
+const briefingsDir = join(contentDir, 'briefings');
+mkdirSync(briefingsDir, { recursive: true });
+for (const briefing of corpus) writeFileSync(join(briefingsDir, briefing.name), briefing.source);
+
+const env = { CONTENT_DIR: contentDir, OG_CACHE_DIR: cardCache, BUILD_TIME: '2026-11-26T12:00:00+01:00' };
+const ours = [process.execPath, join(root, 'scripts/build.ts'), '--outDir', join(work, 'dist')];
+const contentCache = join(root, 'node_modules/.astro');
+
+rmSync(contentCache, { recursive: true, force: true });
+const cold = await run(ours, root, env);
+const warm = await run(ours, root, env);
+const [firstBriefing] = corpus;
+if (!firstBriefing) throw new Error('no briefings generated');
+const edited = join(briefingsDir, firstBriefing.name);
+writeFileSync(
+  edited,
+  readFileSync(edited, 'utf8')
+    .replace(/^title: "/m, 'title: "Edited: ')
+    .replace(/\n$/, '\nAn added sentence.\n'),
+);
+const edit = await run(ours, root, env);
+const baselineRoot = join(root, 'bench/baseline');
+rmSync(join(baselineRoot, 'node_modules/.astro'), { recursive: true, force: true });
+rmSync(join(baselineRoot, '.astro'), { recursive: true, force: true });
+const baseline = await run(
+  [process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'baseline-dist')],
+  baselineRoot,
+  { CONTENT_DIR: contentDir },
+);
+
+const describe = (result: Run) => ({
+  seconds: Number(result.seconds.toFixed(1)),
+  msPerBriefing: Number(((result.seconds * 1000) / count).toFixed(1)),
+  ratioToBaseline: Number((result.seconds / baseline.seconds).toFixed(2)),
+  peakMemoryMB: Math.round(result.peakBytes / 1048576),
+});
+const report = {
+  briefings: count,
+  cold: { ...describe(cold), stages: stages(cold.log) },
+  warm: { ...describe(warm), stages: stages(warm.log) },
+  editOne: { ...describe(edit), stages: stages(edit.log) },
+  baseline: describe(baseline),
+  peakMemoryRatioToBaseline: Number((cold.peakBytes / baseline.peakBytes).toFixed(2)),
+  distBytes: sizeOf(join(work, 'dist')),
+  searchIndexBytes: sizeOf(join(work, 'dist/pagefind')),
+  cardBytes: sizeOf(join(work, 'dist/og')),
+};
+rmSync(work, { recursive: true, force: true });
+
+if (values.json) {
+  console.log(JSON.stringify(report));
+} else {
+  const row = (name: string, result: ReturnType<typeof describe>) =>
+    `${name.padEnd(22)} ${String(result.seconds).padStart(8)} s ${String(result.msPerBriefing).padStart(8)} ms ${String(result.ratioToBaseline).padStart(6)}× ${String(result.peakMemoryMB).padStart(7)} MB`;
+  console.log(`Build of ${count} generated briefings (wall time, per briefing, ratio to baseline, peak memory)`);
+  console.log(row('(a) cold', report.cold));
+  console.log(row('(b) warm, no change', report.warm));
+  console.log(row('(c) one briefing edited', report.editOne));
+  console.log(row('(d) baseline', report.baseline));
+  console.log('Stages, cold:', JSON.stringify(report.cold.stages));
+  console.log('Stages, edit one:', JSON.stringify(report.editOne.stages));
+  console.log(
+    `dist/ ${(report.distBytes / 1048576).toFixed(1)} MB, of which cards ${(report.cardBytes / 1048576).toFixed(1)} MB and search index ${(report.searchIndexBytes / 1048576).toFixed(1)} MB`,
+  );
+}
