@@ -2,7 +2,8 @@
  * `npm run check [-- --json]`: checks every briefing without building the site and prints one line per
  * finding, `path:line:column: error|warning: message`. Exits 1 when there is an error. Honours CONTENT_DIR.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,6 +64,43 @@ for (const [symbol, file] of marketFiles(paths)) {
   seriesBySymbol.set(symbol, parsed.rows);
 }
 
+/**
+ * Findings are cached per file in .cache/check/, keyed by the file, the site's slugs, tickers and tags,
+ * and everything else they depend on: the checker's code, authors, ticker data, market data and the
+ * list of files in public/. A warm build re-checks only what changed.
+ */
+const CHECKER_SOURCES = [
+  'scripts/check-content.ts',
+  'src/lib/content-check.ts',
+  'src/lib/frontmatter.ts',
+  'src/lib/briefing-schema.ts',
+  'src/lib/figures.ts',
+  'src/lib/markdown-paragraphs.ts',
+  'src/lib/market-data.ts',
+  'src/lib/datetime.ts',
+  'src/lib/tickers.ts',
+];
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)],
+  );
+}
+const contextHash = createHash('sha256');
+for (const source of CHECKER_SOURCES) contextHash.update(readFileSync(join(root, source)));
+contextHash.update(JSON.stringify([[...authors].sort(), [...tickers].sort()]));
+for (const file of marketFiles(paths).values()) contextHash.update(readFileSync(file));
+contextHash.update(
+  listFiles(join(root, 'public'))
+    .map((file) => relative(root, file))
+    .sort()
+    .join('\n'),
+);
+const contextKey = contextHash.digest('hex');
+const cacheDir = join(root, '.cache', 'check');
+mkdirSync(cacheDir, { recursive: true });
+let reused = 0;
+
 const findings = [
   ...marketFindings,
   ...checkContent(files, {
@@ -85,6 +123,22 @@ const findings = [
     },
     publicFileExists: (path) => existsSync(join(root, 'public', decodeURIComponent(path))),
     series: (symbol) => seriesBySymbol.get(symbol),
+    memo: (file, siteKey, check) => {
+      const key = createHash('sha256')
+        .update(contextKey)
+        .update(siteKey)
+        .update(file.path)
+        .update(file.source)
+        .digest('hex');
+      const cached = join(cacheDir, `${key}.json`);
+      if (existsSync(cached)) {
+        reused += 1;
+        return JSON.parse(readFileSync(cached, 'utf8')) as Finding[];
+      }
+      const result = check();
+      writeFileSync(cached, JSON.stringify(result));
+      return result;
+    },
   }),
 ];
 
@@ -96,7 +150,8 @@ if (values.json) {
 } else {
   for (const finding of findings) console.log(formatFinding(finding));
   console.log(
-    `${files.length} ${files.length === 1 ? 'briefing' : 'briefings'} checked in ${milliseconds} ms: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+    `${files.length} ${files.length === 1 ? 'briefing' : 'briefings'} checked in ${milliseconds} ms (${reused} unchanged, from the cache): ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   );
 }
-process.exit(errors > 0 ? 1 : 0);
+// exitCode, not exit(): piped output of a large check must be flushed before the process ends.
+process.exitCode = errors > 0 ? 1 : 0;

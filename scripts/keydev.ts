@@ -67,4 +67,4 @@ for (const file of positionals) {
     console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-process.exit(failed ? 1 : 0);
+process.exitCode = failed ? 1 : 0;

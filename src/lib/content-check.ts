@@ -33,6 +33,11 @@ export interface CheckContext {
   readonly publicFileExists: (path: string) => boolean;
   /** Daily market data of a symbol, when `content/market/<SYMBOL>.csv` exists. */
   readonly series?: (symbol: string) => readonly PriceRow[] | undefined;
+  /**
+   * Reuses a file's findings from an earlier run: called with the file, a key for everything the file's
+   * findings depend on besides the context (the site's slugs, tickers and tags), and the computation.
+   */
+  readonly memo?: (file: ContentFile, siteKey: string, check: () => Finding[]) => Finding[];
 }
 
 interface JsxAttribute {
@@ -96,205 +101,219 @@ export function checkContent(files: readonly ContentFile[], context: CheckContex
     result.frontmatter.tags.forEach((tag) => tagsInUse.add(tag));
   }
 
-  for (const { file, result } of parsed) {
-    if (!result.ok) {
-      findings.push(...result.findings);
-      continue;
-    }
-    const { frontmatter, block } = result;
-    const lineOffset = block.bodyStartLine - 1;
-    const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
-      line: (node.position?.start.line ?? 1) + lineOffset,
-      column: node.position?.start.column ?? 1,
-    });
-
-    frontmatter.tickers.forEach((symbol, index) => {
-      if (!context.tickers.has(symbol)) {
-        const line = lineOf(file.source, new RegExp(`^tickers:|^\\s*-\\s*${escapeRegExp(symbol)}\\s*$`));
-        findings.push({
-          file: file.path,
-          line,
-          column: 1,
-          severity: 'warning',
-          field: `tickers[${index}]`,
-          message: `"${symbol}" is not in content/tickers.yaml: its pages will show the symbol without a company name`,
-        });
-      }
-    });
-
-    if (frontmatter.market) {
-      const rows = context.series?.(frontmatter.market.symbol);
-      const line = lineOf(file.source, /^market:/);
-      const completed = completeSnapshot(frontmatter.market, rows);
-      if ('error' in completed) {
-        findings.push({
-          file: file.path,
-          line,
-          column: 1,
-          severity: 'error',
-          field: 'market',
-          message: completed.error,
-        });
-      } else if (rows) {
-        const derived = deriveSnapshot(rows, dayOf(frontmatter.market.asOf));
-        if (!('missing' in derived)) {
-          for (const difference of snapshotDisagreements(frontmatter.market, derived)) {
-            findings.push({
-              file: file.path,
-              line,
-              column: 1,
-              severity: 'warning',
-              field: 'market',
-              message: `${difference} in content/market/${frontmatter.market.symbol}.csv on ${dayOf(frontmatter.market.asOf)}`,
-            });
-          }
-        }
-      }
-    }
-
-    let tree: Root;
-    try {
-      tree = processor.runSync(processor.parse(block.body)) as Root;
-    } catch (error) {
-      const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } })
-        .place;
-      // Positions in the parser's message count from the body: make them lines of the file.
-      const reason = ((error as { reason?: string }).reason ?? String(error)).replace(
-        /\((\d+):(\d+)-(\d+):(\d+)\)/g,
-        (_, l1: string, c1: string, l2: string, c2: string) =>
-          `(${Number(l1) + lineOffset}:${c1}-${Number(l2) + lineOffset}:${c2})`,
-      );
-      const opening = /\((\d+):(\d+)-/.exec(reason);
-      const line = opening ? Number(opening[1]) : (place?.start?.line ?? place?.line ?? 1) + lineOffset;
-      const column = opening ? Number(opening[2]) : (place?.start?.column ?? place?.column ?? 1);
-      findings.push(finding(file.path, line, column, 'error', `MDX syntax: ${reason}`));
-      continue;
-    }
-
-    const imported = new Set<string>();
-    visit(tree, 'mdxjsEsm', (node) => {
-      for (const match of node.value.matchAll(
-        /import\s+(?:([\w$]+)|\{([^}]*)\}|\*\s+as\s+([\w$]+))?[\s,]*(?:\{([^}]*)\})?\s*(?:from\s+)?['"]([^'"]+)['"]/g,
-      )) {
-        const [, defaultName, named1, namespace, named2, specifier = ''] = match;
-        for (const name of [
-          defaultName,
-          namespace,
-          ...`${named1 ?? ''},${named2 ?? ''}`.split(',').map((part) =>
-            part
-              .trim()
-              .split(/\s+as\s+/)
-              .pop(),
-          ),
-        ]) {
-          if (name) imported.add(name);
-        }
-        if (!context.resolves(specifier, file.path)) {
-          findings.push(
-            finding(
-              file.path,
-              at(node).line,
-              at(node).column,
-              'error',
-              `import "${specifier}" does not resolve: check the path and the file name`,
-            ),
-          );
-        }
-      }
-    });
-
-    const slugger = new GithubSlugger();
-    const anchors = new Set(collectParagraphs(tree).map((paragraph) => paragraph.id));
-    visit(tree, 'heading', (node) => {
-      anchors.add(slugger.slug(plainText(node)));
-    });
-    visit(tree, 'footnoteDefinition', (node) => {
-      anchors.add(`user-content-fn-${node.identifier}`);
-    });
-
-    visit(tree, (node) => {
-      const place = at(node as { position?: { start: { line: number; column: number } } });
-      const report = (severity: Severity, message: string) =>
-        findings.push(finding(file.path, place.line, place.column, severity, message));
-      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-        const jsx = node as unknown as JsxNode;
-        const name = jsx.name ?? '';
-        const attribute = (key: string) => jsx.attributes.find((candidate) => candidate.name === key)?.value;
-        if (
-          /^[A-Z]/.test(name) &&
-          !(BUILT_IN_COMPONENTS as readonly string[]).includes(name) &&
-          !imported.has(name.split('.')[0] ?? '')
-        ) {
-          report(
-            'error',
-            `<${name}> is not a known component: use ${listOf(BUILT_IN_COMPONENTS.map((c) => `<${c}>`))}, or import it`,
-          );
-        }
-        if (name === 'Sponsored') {
-          const sponsor = attribute('sponsor');
-          if (typeof sponsor !== 'string' || sponsor.trim() === '') {
-            report('error', '<Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"');
-          }
-        }
-        if (name === 'Ticker') {
-          const symbol = attribute('symbol');
-          if (typeof symbol !== 'string' || !tickersInUse.has(symbol)) {
-            report(
-              'warning',
-              `<Ticker symbol="${String(symbol)}"> names a ticker no published briefing lists, so it will not link to a ticker page`,
-            );
-          }
-        }
-        if (name === 'PriceChart') {
-          const ticker = attribute('ticker');
-          if (typeof ticker !== 'string' || !context.series?.(ticker)) {
-            report(
-              'error',
-              `<PriceChart ticker="${String(ticker)}"> has no market data: add content/market/${String(ticker)}.csv`,
-            );
-          }
-        }
-        if (name === 'img' && typeof attribute('alt') !== 'string') {
-          report('error', '<img> has no alt attribute: describe the image, or alt="" if it is decoration');
-        }
-        return;
-      }
-      if (node.type === 'image') {
-        if (!node.alt || node.alt.trim() === '') {
-          report('error', `image ${node.url} has no alt text: write ![what it shows](${node.url})`);
-        }
-        if (node.url.startsWith('/') && !context.publicFileExists(node.url)) {
-          report('error', `image ${node.url} does not exist in public/`);
-        }
-        return;
-      }
-      if (node.type === 'link') {
-        const problem = internalLinkProblem(node.url, { briefingIds, tickersInUse, tagsInUse, anchors, context });
-        if (problem) report('error', problem);
-      }
-    });
-
-    if (Array.isArray(frontmatter.keyDevelopments)) {
-      const body = collectParagraphs(tree)
-        .map((paragraph) => paragraph.text)
-        .join(' ');
-      frontmatter.keyDevelopments.forEach((bullet, index) => {
-        for (const figure of findFigures(bullet)) {
-          if (!body.includes(figure.text)) {
-            findings.push({
-              file: file.path,
-              line: lineOf(file.source, /^keyDevelopments:/),
-              column: 1,
-              severity: 'warning',
-              field: `keyDevelopments[${index}]`,
-              message: `"${figure.text}" does not appear in the body: readers cannot check it`,
-            });
-          }
-        }
-      });
-    }
+  const siteKey = JSON.stringify([[...briefingIds].sort(), [...tickersInUse].sort(), [...tagsInUse].sort()]);
+  for (const entry of parsed) {
+    const check = () => checkFile(entry.file, entry.result, { context, briefingIds, tickersInUse, tagsInUse });
+    findings.push(...(context.memo ? context.memo(entry.file, siteKey, check) : check()));
   }
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+interface SiteIndex {
+  readonly context: CheckContext;
+  readonly briefingIds: ReadonlySet<string>;
+  readonly tickersInUse: ReadonlySet<string>;
+  readonly tagsInUse: ReadonlySet<string>;
+}
+
+/** Every finding of one file, given what the site as a whole contains. */
+function checkFile(file: ContentFile, result: ReturnType<typeof readBriefingFrontmatter>, site: SiteIndex): Finding[] {
+  const { context, briefingIds, tickersInUse, tagsInUse } = site;
+  const findings: Finding[] = [];
+  if (!result.ok) return [...result.findings];
+  const { frontmatter, block } = result;
+  const lineOffset = block.bodyStartLine - 1;
+  const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
+    line: (node.position?.start.line ?? 1) + lineOffset,
+    column: node.position?.start.column ?? 1,
+  });
+
+  frontmatter.tickers.forEach((symbol, index) => {
+    if (!context.tickers.has(symbol)) {
+      const line = lineOf(file.source, new RegExp(`^tickers:|^\\s*-\\s*${escapeRegExp(symbol)}\\s*$`));
+      findings.push({
+        file: file.path,
+        line,
+        column: 1,
+        severity: 'warning',
+        field: `tickers[${index}]`,
+        message: `"${symbol}" is not in content/tickers.yaml: its pages will show the symbol without a company name`,
+      });
+    }
+  });
+
+  if (frontmatter.market) {
+    const rows = context.series?.(frontmatter.market.symbol);
+    const line = lineOf(file.source, /^market:/);
+    const completed = completeSnapshot(frontmatter.market, rows);
+    if ('error' in completed) {
+      findings.push({
+        file: file.path,
+        line,
+        column: 1,
+        severity: 'error',
+        field: 'market',
+        message: completed.error,
+      });
+    } else if (rows) {
+      const derived = deriveSnapshot(rows, dayOf(frontmatter.market.asOf));
+      if (!('missing' in derived)) {
+        for (const difference of snapshotDisagreements(frontmatter.market, derived)) {
+          findings.push({
+            file: file.path,
+            line,
+            column: 1,
+            severity: 'warning',
+            field: 'market',
+            message: `${difference} in content/market/${frontmatter.market.symbol}.csv on ${dayOf(frontmatter.market.asOf)}`,
+          });
+        }
+      }
+    }
+  }
+
+  let tree: Root;
+  try {
+    tree = processor.runSync(processor.parse(block.body)) as Root;
+  } catch (error) {
+    const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } })
+      .place;
+    // Positions in the parser's message count from the body: make them lines of the file.
+    const reason = ((error as { reason?: string }).reason ?? String(error)).replace(
+      /\((\d+):(\d+)-(\d+):(\d+)\)/g,
+      (_, l1: string, c1: string, l2: string, c2: string) =>
+        `(${Number(l1) + lineOffset}:${c1}-${Number(l2) + lineOffset}:${c2})`,
+    );
+    const opening = /\((\d+):(\d+)-/.exec(reason);
+    const line = opening ? Number(opening[1]) : (place?.start?.line ?? place?.line ?? 1) + lineOffset;
+    const column = opening ? Number(opening[2]) : (place?.start?.column ?? place?.column ?? 1);
+    findings.push(finding(file.path, line, column, 'error', `MDX syntax: ${reason}`));
+    return findings;
+  }
+
+  const imported = new Set<string>();
+  visit(tree, 'mdxjsEsm', (node) => {
+    for (const match of node.value.matchAll(
+      /import\s+(?:([\w$]+)|\{([^}]*)\}|\*\s+as\s+([\w$]+))?[\s,]*(?:\{([^}]*)\})?\s*(?:from\s+)?['"]([^'"]+)['"]/g,
+    )) {
+      const [, defaultName, named1, namespace, named2, specifier = ''] = match;
+      for (const name of [
+        defaultName,
+        namespace,
+        ...`${named1 ?? ''},${named2 ?? ''}`.split(',').map((part) =>
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop(),
+        ),
+      ]) {
+        if (name) imported.add(name);
+      }
+      if (!context.resolves(specifier, file.path)) {
+        findings.push(
+          finding(
+            file.path,
+            at(node).line,
+            at(node).column,
+            'error',
+            `import "${specifier}" does not resolve: check the path and the file name`,
+          ),
+        );
+      }
+    }
+  });
+
+  const slugger = new GithubSlugger();
+  const anchors = new Set(collectParagraphs(tree).map((paragraph) => paragraph.id));
+  visit(tree, 'heading', (node) => {
+    anchors.add(slugger.slug(plainText(node)));
+  });
+  visit(tree, 'footnoteDefinition', (node) => {
+    anchors.add(`user-content-fn-${node.identifier}`);
+  });
+
+  visit(tree, (node) => {
+    const place = at(node as { position?: { start: { line: number; column: number } } });
+    const report = (severity: Severity, message: string) =>
+      findings.push(finding(file.path, place.line, place.column, severity, message));
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const jsx = node as unknown as JsxNode;
+      const name = jsx.name ?? '';
+      const attribute = (key: string) => jsx.attributes.find((candidate) => candidate.name === key)?.value;
+      if (
+        /^[A-Z]/.test(name) &&
+        !(BUILT_IN_COMPONENTS as readonly string[]).includes(name) &&
+        !imported.has(name.split('.')[0] ?? '')
+      ) {
+        report(
+          'error',
+          `<${name}> is not a known component: use ${listOf(BUILT_IN_COMPONENTS.map((c) => `<${c}>`))}, or import it`,
+        );
+      }
+      if (name === 'Sponsored') {
+        const sponsor = attribute('sponsor');
+        if (typeof sponsor !== 'string' || sponsor.trim() === '') {
+          report('error', '<Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"');
+        }
+      }
+      if (name === 'Ticker') {
+        const symbol = attribute('symbol');
+        if (typeof symbol !== 'string' || !tickersInUse.has(symbol)) {
+          report(
+            'warning',
+            `<Ticker symbol="${String(symbol)}"> names a ticker no published briefing lists, so it will not link to a ticker page`,
+          );
+        }
+      }
+      if (name === 'PriceChart') {
+        const ticker = attribute('ticker');
+        if (typeof ticker !== 'string' || !context.series?.(ticker)) {
+          report(
+            'error',
+            `<PriceChart ticker="${String(ticker)}"> has no market data: add content/market/${String(ticker)}.csv`,
+          );
+        }
+      }
+      if (name === 'img' && typeof attribute('alt') !== 'string') {
+        report('error', '<img> has no alt attribute: describe the image, or alt="" if it is decoration');
+      }
+      return;
+    }
+    if (node.type === 'image') {
+      if (!node.alt || node.alt.trim() === '') {
+        report('error', `image ${node.url} has no alt text: write ![what it shows](${node.url})`);
+      }
+      if (node.url.startsWith('/') && !context.publicFileExists(node.url)) {
+        report('error', `image ${node.url} does not exist in public/`);
+      }
+      return;
+    }
+    if (node.type === 'link') {
+      const problem = internalLinkProblem(node.url, { briefingIds, tickersInUse, tagsInUse, anchors, context });
+      if (problem) report('error', problem);
+    }
+  });
+
+  if (Array.isArray(frontmatter.keyDevelopments)) {
+    const body = collectParagraphs(tree)
+      .map((paragraph) => paragraph.text)
+      .join(' ');
+    frontmatter.keyDevelopments.forEach((bullet, index) => {
+      for (const figure of findFigures(bullet)) {
+        if (!body.includes(figure.text)) {
+          findings.push({
+            file: file.path,
+            line: lineOf(file.source, /^keyDevelopments:/),
+            column: 1,
+            severity: 'warning',
+            field: `keyDevelopments[${index}]`,
+            message: `"${figure.text}" does not appear in the body: readers cannot check it`,
+          });
+        }
+      }
+    });
+  }
+  return findings;
 }
 
 function internalLinkProblem(

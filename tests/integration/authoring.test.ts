@@ -68,7 +68,7 @@ describe('npm run check', () => {
   it('passes the project content, printing the summary', async () => {
     const result = await script('check-content.ts', [], join(PROJECT_ROOT, 'content'));
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/briefings checked in \d+ ms: 0 errors/);
+    expect(result.stdout).toMatch(/briefings checked in \d+ ms \(\d+ unchanged, from the cache\): 0 errors/);
   });
 
   it('reports each broken briefing as path:line:column with the field or line and what was expected', async () => {
@@ -98,6 +98,35 @@ describe('npm run check', () => {
       'broken/unclosed-jsx.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>` (12:1-12:24)',
       'broken/unknown-component.mdx:12:1: error: <PriceWidget> is not a known component: use <Sponsored>, <Ticker>, <PriceChart> or <FigureChart>, or import it',
     ]);
+  });
+
+  it('re-checks only changed files on the next run, with the same findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickerpress-check-cache-'));
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(join(dir, 'briefings'));
+    for (const name of ['amazon.mdx', 'keydev-override.mdx', 'keydev-off.mdx']) {
+      writeFileSync(
+        join(dir, 'briefings', name),
+        readFileSync(join(PROJECT_ROOT, 'tests/fixtures/content/briefings', name), 'utf8'),
+      );
+    }
+    const first = await script('check-content.ts', [], dir);
+    const second = await script('check-content.ts', [], dir);
+    expect(first.stdout).toMatch(/3 briefings checked in \d+ ms \(0 unchanged/);
+    expect(second.stdout).toMatch(/3 briefings checked in \d+ ms \(3 unchanged/);
+    expect(second.stdout.split('\n').slice(0, -2)).toEqual(first.stdout.split('\n').slice(0, -2));
+    const edited = join(dir, 'briefings', 'keydev-off.mdx');
+    writeFileSync(
+      edited,
+      readFileSync(edited, 'utf8').replace(
+        'publishedAt: 2026-07-09T09:00:00+02:00',
+        'publishedAt: 2026-07-09T09:00:00',
+      ),
+    );
+    const third = await script('check-content.ts', [], dir);
+    expect(third.code).toBe(1);
+    expect(third.stdout).toMatch(/3 briefings checked in \d+ ms \(2 unchanged/);
+    expect(third.stdout).toContain('keydev-off.mdx:4:14: error: publishedAt "2026-07-09T09:00:00" has no UTC offset');
   });
 
   it('finds duplicate slugs and unknown tickers, exits non-zero on errors and speaks JSON', async () => {
