@@ -53,11 +53,21 @@ export function parseOffsetDateTime(value: string): DateTimeParse {
   return { ok: true, instant: new Date(utc), offsetMinutes };
 }
 
-/** Like {@link parseOffsetDateTime}, for values already validated by the schema. */
+const instants = new Map<string, number>();
+
+/**
+ * Like {@link parseOffsetDateTime}, for values already validated by the schema. Remembered per string:
+ * listings sort and compare the same few thousand date-times many times.
+ */
 export function toInstant(value: string): Date {
-  const parsed = parseOffsetDateTime(value);
-  if (!parsed.ok) throw new RangeError(`"${value}" ${parsed.reason}`);
-  return parsed.instant;
+  let time = instants.get(value);
+  if (time === undefined) {
+    const parsed = parseOffsetDateTime(value);
+    if (!parsed.ok) throw new RangeError(`"${value}" ${parsed.reason}`);
+    time = parsed.instant.getTime();
+    instants.set(value, time);
+  }
+  return new Date(time);
 }
 
 function parseOffset(zone: string): number {

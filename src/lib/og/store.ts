@@ -19,6 +19,10 @@ export class CardStore {
   readonly stats: CardStats = { rendered: 0, cached: 0 };
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly counted = new Set<string>();
+  /** Keys by spec object: hashing is the costly part of a cache hit. */
+  private readonly files = new WeakMap<CardSpec, string>();
+  private readonly done = new Set<string>();
+  private prefetched = false;
   private readonly cacheDir: string;
   private readonly fingerprint: string;
   private readonly renderer: CardRenderer;
@@ -31,12 +35,22 @@ export class CardStore {
   }
 
   fileOf(spec: CardSpec): string {
-    return join(this.cacheDir, `${cardKey(spec, this.fingerprint)}.png`);
+    let file = this.files.get(spec);
+    if (!file) {
+      file = join(this.cacheDir, `${cardKey(spec, this.fingerprint)}.png`);
+      this.files.set(spec, file);
+    }
+    return file;
   }
 
-  /** Starts rendering every card not in the cache yet, without waiting (the renderer may be a pool). */
+  /**
+   * Starts rendering every card not in the cache yet, without waiting (the renderer may be a pool).
+   * Only the first call does anything: every card endpoint calls it with the same list.
+   */
   prefetch(specs: Iterable<CardSpec>): void {
-    for (const spec of specs) this.ensure(spec);
+    if (this.prefetched) return;
+    this.prefetched = true;
+    for (const spec of specs) void this.ensure(spec);
   }
 
   /** The PNG of `spec`, from the cache or freshly rendered. */
@@ -49,12 +63,15 @@ export class CardStore {
     const file = this.fileOf(spec);
     const running = this.inFlight.get(file);
     if (running) return running;
+    if (this.done.has(file)) return Promise.resolve();
     if (existsSync(file)) {
       this.count(file, 'cached');
+      this.done.add(file);
       return Promise.resolve();
     }
     const render = this.renderer(spec, file).then(() => {
       this.count(file, 'rendered');
+      this.done.add(file);
       this.inFlight.delete(file);
     });
     this.inFlight.set(file, render);
