@@ -186,7 +186,19 @@ function scoreCandidates(
   eligible: readonly Candidate[],
 ): Map<Candidate, number> {
   const headline = weigh(contentTokens(`${input.title} ${input.dek ?? ''}`), documentFrequencies(candidates));
-  return new Map(eligible.map((candidate) => [candidate, score(candidate, eligible, headline)]));
+  // Centrality: mean similarity to every other eligible sentence, each pair computed once.
+  const similaritySums = new Array<number>(eligible.length).fill(0);
+  for (let i = 0; i < eligible.length; i++) {
+    for (let j = i + 1; j < eligible.length; j++) {
+      const similarity = cosine((eligible[i] as Candidate).vector, (eligible[j] as Candidate).vector);
+      similaritySums[i] = (similaritySums[i] ?? 0) + similarity;
+      similaritySums[j] = (similaritySums[j] ?? 0) + similarity;
+    }
+  }
+  const others = Math.max(1, eligible.length - 1);
+  return new Map(
+    eligible.map((candidate, index) => [candidate, score(candidate, (similaritySums[index] ?? 0) / others, headline)]),
+  );
 }
 
 export interface RankedSentence {
@@ -256,37 +268,33 @@ function documentFrequencies(candidates: readonly Candidate[]): Frequencies {
   return { documents: candidates.length, counts };
 }
 
-/** TF-IDF weights of a token list, against the sentences of the briefing. */
+/** TF-IDF weights of a token list against the sentences of the briefing, scaled to unit length. */
 function weigh(tokens: readonly string[], frequencies: Frequencies): Map<string, number> {
   const vector = new Map<string, number>();
   for (const token of tokens) vector.set(token, (vector.get(token) ?? 0) + 1);
+  let norm = 0;
   for (const [token, tf] of vector) {
-    const idf = Math.log((1 + frequencies.documents) / (1 + (frequencies.counts.get(token) ?? 0))) + 1;
-    vector.set(token, tf * idf);
+    const weight = tf * (Math.log((1 + frequencies.documents) / (1 + (frequencies.counts.get(token) ?? 0))) + 1);
+    vector.set(token, weight);
+    norm += weight * weight;
   }
+  if (norm === 0) return new Map();
+  const length = Math.sqrt(norm);
+  for (const [token, weight] of vector) vector.set(token, weight / length);
   return vector;
 }
 
+/** Cosine similarity of two unit vectors (see {@link weigh}): their dot product, over the shorter one. */
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [short, long] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [token, weight] of a) {
-    normA += weight * weight;
-    dot += weight * (b.get(token) ?? 0);
-  }
-  for (const weight of b.values()) normB += weight * weight;
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+  for (const [token, weight] of short) dot += weight * (long.get(token) ?? 0);
+  return dot;
 }
 
-function score(candidate: Candidate, eligible: readonly Candidate[], headline: ReadonlyMap<string, number>): number {
+function score(candidate: Candidate, centrality: number, headline: ReadonlyMap<string, number>): number {
   const position = 1 / (1 + 0.45 * candidate.paragraphIndex + 0.6 * candidate.sentenceIndex);
   const headlineSimilarity = cosine(candidate.vector, headline);
-  const others = eligible.filter((other) => other !== candidate);
-  const centrality =
-    others.length === 0
-      ? 0
-      : others.reduce((sum, other) => sum + cosine(candidate.vector, other.vector), 0) / others.length;
   const figureWeight = candidate.figures.reduce((sum, figure) => sum + FIGURE_WEIGHTS[figure.kind], 0);
   const figures = 1 - Math.exp(-figureWeight / 2);
   const quoted = /^["“‘']/.test(candidate.text) ? 0.35 : 1;
