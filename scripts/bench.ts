@@ -138,6 +138,13 @@ const baseline = await run(
   { CONTENT_DIR: contentDir },
 );
 
+rmSync(join(baselineRoot, 'node_modules/.astro'), { recursive: true, force: true });
+const satteri = await run(
+  [process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'satteri-dist')],
+  baselineRoot,
+  { CONTENT_DIR: contentDir, BASELINE_PROCESSOR: 'satteri' },
+);
+
 const describe = (result: Run) => ({
   seconds: Number(result.seconds.toFixed(1)),
   msPerBriefing: Number(((result.seconds * 1000) / count).toFixed(1)),
@@ -150,6 +157,8 @@ const report = {
   warm: { ...describe(warm), stages: stages(warm.log) },
   editOne: { ...describe(edit), stages: stages(edit.log) },
   baseline: describe(baseline),
+  /** The same baseline on Astro's default Sätteri processor: what switching processors would save. */
+  baselineSatteri: describe(satteri),
   peakMemoryRatioToBaseline: Number((cold.peakBytes / baseline.peakBytes).toFixed(2)),
   distBytes: sizeOf(join(work, 'dist')),
   searchIndexBytes: sizeOf(join(work, 'dist/pagefind')),
@@ -167,6 +176,7 @@ if (values.json) {
   console.log(row('(b) warm, no change', report.warm));
   console.log(row('(c) one briefing edited', report.editOne));
   console.log(row('(d) baseline', report.baseline));
+  console.log(row('(e) baseline on Sätteri', report.baselineSatteri));
   console.log('Stages, cold:', JSON.stringify(report.cold.stages));
   console.log('Stages, edit one:', JSON.stringify(report.editOne.stages));
   console.log(
