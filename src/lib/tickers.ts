@@ -6,10 +6,6 @@
  */
 export const TICKER_SYMBOL = /^[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,4})?$/;
 
-export function isTickerSymbol(value: string): boolean {
-  return TICKER_SYMBOL.test(value);
-}
-
 /** What the project knows about a listed instrument (from `content/tickers.yaml`). */
 export interface TickerInfo {
   /** Company or instrument name, e.g. "Amazon.com, Inc.". */
