@@ -95,6 +95,7 @@ function fontData(file: string): Buffer {
 const WEIGHTS: readonly FontWeight[] = [400, 700];
 
 const satoriFonts = new Map<string, SatoriFont>();
+const fontLists = new Map<string, SatoriFont[]>();
 
 /** One object per subset and weight for the whole process: Satori caches parsed fonts by identity. */
 function satoriFont(name: string, boldFile: string, weight: FontWeight): SatoriFont {
@@ -158,10 +159,13 @@ export function selectFonts(text: string): FontSelection {
     if (face) select(face);
     else missing.push(char);
   }
-  const fonts = [...selected.values()].flatMap(({ name, file }) =>
-    WEIGHTS.map((weight) => satoriFont(name, file, weight)),
-  );
   const fontFamily = [...selected.values()].map(({ name }) => `"${name}"`).join(', ');
+  // The same selection gets the same array: Satori keeps parsed fonts per fonts array.
+  let fonts = fontLists.get(fontFamily);
+  if (!fonts) {
+    fonts = [...selected.values()].flatMap(({ name, file }) => WEIGHTS.map((weight) => satoriFont(name, file, weight)));
+    fontLists.set(fontFamily, fonts);
+  }
   return { fonts, fontFamily, missing };
 }
 
