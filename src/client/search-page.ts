@@ -184,9 +184,11 @@ async function run(counts: Record<string, Record<string, number>>): Promise<void
   });
   if (current !== generation || !search) return;
   results = search.results;
-  setStatus(describeResults(results.length, state));
+  // Results first, then the announcement: the live region speaks when the list is there to read.
   if (results.length === 0) renderSuggestions(counts);
   else await showMore();
+  if (current !== generation) return;
+  setStatus(describeResults(results.length, state));
 }
 
 async function start(): Promise<void> {

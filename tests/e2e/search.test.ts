@@ -46,7 +46,8 @@ describe('search page', () => {
     const all = await resultLinks(page);
     expect(all.length).toBeGreaterThan(1);
     await page.locator('#search-filters input[name="ticker"][value="AMZN"]').check();
-    await page.waitForFunction((count) => document.querySelectorAll('#search-results li').length < count, all.length);
+    // The status line changes once the filtered results are on the page.
+    await page.locator('#search-status').filter({ hasText: 'in AMZN' }).waitFor();
     expect(await resultLinks(page)).toEqual([AMAZON]);
     expect(new URL(page.url()).searchParams.getAll('ticker')).toEqual(['AMZN']);
     await page.close();
