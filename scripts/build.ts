@@ -24,14 +24,15 @@ function readArguments(args: readonly string[]): { outDir: string; rest: string[
 
 const { outDir, rest: passThrough } = readArguments(process.argv.slice(2));
 const staging = `${outDir}.staging`;
+const outputUntouched = () =>
+  existsSync(outDir) ? `${outDir} was left as it was.` : `Nothing was written to ${outDir}.`;
 const previous = `${outDir}.previous`;
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 // Content first: every problem is reported with its file and line before the bundler sees anything.
 const check = spawnSync(process.execPath, [join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit' });
 if (check.status !== 0) {
-  const kept = existsSync(outDir) ? `${outDir} was left as it was.` : `Nothing was written to ${outDir}.`;
-  console.error(`\nBuild stopped: the content has errors (listed above). ${kept}`);
+  console.error(`\nBuild stopped: the content has errors (listed above). ${outputUntouched()}`);
   process.exit(check.status ?? 1);
 }
 
@@ -42,8 +43,7 @@ const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', stagi
 
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
-  const kept = existsSync(outDir) ? `${outDir} was left as it was.` : `Nothing was written to ${outDir}.`;
-  console.error(`\nBuild failed: ${kept}`);
+  console.error(`\nBuild failed: ${outputUntouched()}`);
   process.exit(result.status ?? 1);
 }
 

@@ -180,3 +180,11 @@ export function completeSnapshot(
     },
   };
 }
+
+/** The snapshot at the last day of the data: what a ticker page shows. Undefined when there is no data. */
+export function latestSnapshot(symbol: string, rows: readonly PriceRow[]) {
+  const last = rows.at(-1);
+  if (!last) return undefined;
+  const completed = completeSnapshot({ symbol, asOf: `${last.date}T00:00:00Z` }, rows);
+  return 'error' in completed ? undefined : completed.snapshot;
+}

@@ -11,10 +11,21 @@ import { formatFinding } from '../lib/frontmatter.ts';
 import { parseMarketCsv, type PriceRow } from '../lib/market-data.ts';
 
 const cache = new Map<string, PriceRow[]>();
+/** The data files, listed once per loader run rather than once per briefing that asks. */
+const fileLists = new WeakMap<ContentPaths, Map<string, string>>();
+
+function filesOf(paths: ContentPaths): Map<string, string> {
+  let files = fileLists.get(paths);
+  if (!files) {
+    files = marketFiles(paths);
+    fileLists.set(paths, files);
+  }
+  return files;
+}
 
 /** The rows of a symbol's data file, parsed once per process; undefined when there is no file. */
 export function readSeries(paths: ContentPaths, root: string, symbol: string): PriceRow[] | undefined {
-  const file = marketFiles(paths).get(symbol);
+  const file = filesOf(paths).get(symbol);
   if (!file) return undefined;
   let rows = cache.get(file);
   if (!rows) {
@@ -33,8 +44,9 @@ export function marketLoader(paths: ContentPaths): Loader {
     load: async ({ store, parseData, config }) => {
       const root = fileURLToPath(config.root);
       cache.clear();
+      fileLists.delete(paths);
       store.clear();
-      for (const [symbol, file] of marketFiles(paths)) {
+      for (const [symbol, file] of filesOf(paths)) {
         const rows = readSeries(paths, root, symbol) ?? [];
         store.set({
           id: symbol,
