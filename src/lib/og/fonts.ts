@@ -132,6 +132,25 @@ export interface FontSelection {
   readonly missing: string[];
 }
 
+const faceByCodePoint = new Map<number, FontFace | null>();
+
+/** The first face, in fallback order, that covers `codePoint` (remembered: each lookup scans hundreds of subsets). */
+function faceFor(codePoint: number): FontFace | undefined {
+  let face = faceByCodePoint.get(codePoint);
+  if (face === undefined) {
+    face = null;
+    for (const family of [PRIMARY_FAMILY, ...FALLBACK_FAMILIES]) {
+      const found = facesOf(family, 700).find((candidate) => covers(candidate, codePoint));
+      if (found) {
+        face = found;
+        break;
+      }
+    }
+    faceByCodePoint.set(codePoint, face);
+  }
+  return face ?? undefined;
+}
+
 /**
  * The fonts a card needs for `text`: the subsets (each under a name of its own, since Satori treats
  * faces sharing a name as one font and would not fall back between them) that cover its characters.
@@ -153,9 +172,7 @@ export function selectFonts(text: string): FontSelection {
   for (const char of new Set(text)) {
     const codePoint = char.codePointAt(0) ?? 0;
     if (codePoint < 0x20 || EMOJI.test(char) || isInvisible(codePoint)) continue;
-    const face = [PRIMARY_FAMILY, ...FALLBACK_FAMILIES]
-      .map((family) => facesOf(family, 700).find((candidate) => covers(candidate, codePoint)))
-      .find((found) => found !== undefined);
+    const face = faceFor(codePoint);
     if (face) select(face);
     else missing.push(char);
   }
