@@ -1,17 +1,14 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import remarkGfm from 'remark-gfm';
-import keyDevelopmentsReport from './src/integrations/key-developments-report.ts';
+import compileReport from './src/integrations/compile-report.ts';
 import ogCards from './src/integrations/og-cards.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
-import remarkChartEvents from './src/remark/chart-events.ts';
-import remarkKeyDevelopments from './src/remark/key-developments.ts';
-import remarkSponsored from './src/remark/sponsored.ts';
-import remarkTableAlignment from './src/remark/table-alignment.ts';
+import { cachedParallelMdx } from './src/remark/mdx-compiler.ts';
+import { markdownPipeline } from './src/remark/pipeline.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -22,23 +19,9 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   markdown: {
-    processor: unified({
-      // remark-gfm is the one GFM provider (tables, footnotes, strikethrough, autolinks).
-      gfm: false,
-      remarkPlugins: [
-        remarkGfm,
-        remarkSponsored,
-        remarkTableAlignment,
-        [remarkKeyDevelopments, { count: site.keyDevelopmentsCount }],
-        remarkChartEvents,
-      ],
-      rehypePlugins: [
-        rehypeHeadingIds,
-        [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
-      ],
-    }),
+    processor: cachedParallelMdx(unified(markdownPipeline), fileURLToPath(new URL('.', import.meta.url))),
   },
-  integrations: [mdx(), sitemap(), keyDevelopmentsReport(), ogCards(), pagefindIndex()],
+  integrations: [mdx(), sitemap(), compileReport(), ogCards(), pagefindIndex()],
   vite: {
     build: {
       rollupOptions: {

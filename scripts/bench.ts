@@ -34,7 +34,7 @@ const { values } = parseArgs({
 const count = Number(values.count);
 const work = mkdtempSync(join(tmpdir(), 'tickerpress-bench-'));
 const contentDir = join(work, 'content');
-const cardCache = join(work, 'og-cache');
+const buildCache = join(work, 'cache');
 
 /** Peak resident memory (VmHWM) summed over a process and its descendants, polled while it runs. */
 function treePeak(pid: number): number {
@@ -97,8 +97,8 @@ function stages(log: string) {
   const cards = /(\d+) cards: (\d+) rendered, (\d+) from the cache \(([\d.]+) s\)/.exec(clean);
   return {
     contentCheckSeconds: number(/briefings checked in (\d+) ms/) / 1000,
-    keyDevelopmentsSeconds: number(/briefings in ([\d.]+) s \([\d.]+ ms each\)/),
-    keyDevelopmentsMsPerBriefing: number(/briefings in [\d.]+ s \(([\d.]+) ms each\)/),
+    keyDevelopmentsSeconds: number(/key developments: \d+ briefings in ([\d.]+) s \([\d.]+ ms each\)/),
+    keyDevelopmentsMsPerBriefing: number(/key developments: \d+ briefings in [\d.]+ s \(([\d.]+) ms each\)/),
     pageRenderingSeconds: number(/generating static routes[\s\S]*?Completed in ([\d.]+)s/),
     cardsSeconds: Number(cards?.[4] ?? Number.NaN),
     cardsRendered: Number(cards?.[2] ?? Number.NaN),
@@ -112,7 +112,7 @@ const briefingsDir = join(contentDir, 'briefings');
 mkdirSync(briefingsDir, { recursive: true });
 for (const briefing of corpus) writeFileSync(join(briefingsDir, briefing.name), briefing.source);
 
-const env = { CONTENT_DIR: contentDir, OG_CACHE_DIR: cardCache, BUILD_TIME: '2026-11-26T12:00:00+01:00' };
+const env = { CONTENT_DIR: contentDir, TICKERPRESS_CACHE_DIR: buildCache, BUILD_TIME: '2026-11-26T12:00:00+01:00' };
 const ours = [process.execPath, join(root, 'scripts/build.ts'), '--outDir', join(work, 'dist')];
 const contentCache = join(root, 'node_modules/.astro');
 

@@ -3,11 +3,12 @@
  * finding, `path:line:column: error|warning: message`. Exits 1 when there is an error. Honours CONTENT_DIR.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { cacheDir, filesUnder, hashSources, writeFileAtomically } from '../src/lib/build-cache.ts';
 import { checkContent, type ContentFile } from '../src/lib/content-check.ts';
 import { authorFiles, contentPaths, marketFiles } from '../src/lib/content-paths.ts';
 import { parseMarketCsv, type PriceRow } from '../src/lib/market-data.ts';
@@ -65,7 +66,7 @@ for (const [symbol, file] of marketFiles(paths)) {
 }
 
 /**
- * Findings are cached per file in .cache/check/, keyed by the file, the site's slugs, tickers and tags,
+ * Findings are cached per file in the build cache (`check/`), keyed by the file, the site's slugs, tickers and tags,
  * and everything else they depend on: the checker's code, authors, ticker data, market data and the
  * list of files in public/. A warm build re-checks only what changed.
  */
@@ -80,25 +81,17 @@ const CHECKER_SOURCES = [
   'src/lib/datetime.ts',
   'src/lib/tickers.ts',
 ];
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) =>
-    statSync(join(dir, name)).isDirectory() ? listFiles(join(dir, name)) : [join(dir, name)],
-  );
-}
-const contextHash = createHash('sha256');
-for (const source of CHECKER_SOURCES) contextHash.update(readFileSync(join(root, source)));
+const contextHash = hashSources(createHash('sha256'), root, CHECKER_SOURCES);
 contextHash.update(JSON.stringify([[...authors].sort(), [...tickers].sort()]));
 for (const file of marketFiles(paths).values()) contextHash.update(readFileSync(file));
 contextHash.update(
-  listFiles(join(root, 'public'))
+  filesUnder(join(root, 'public'))
     .map((file) => relative(root, file))
     .sort()
     .join('\n'),
 );
 const contextKey = contextHash.digest('hex');
-const cacheDir = join(root, '.cache', 'check');
-mkdirSync(cacheDir, { recursive: true });
+const checkCache = cacheDir(root, 'check');
 let reused = 0;
 
 const findings = [
@@ -130,13 +123,13 @@ const findings = [
         .update(file.path)
         .update(file.source)
         .digest('hex');
-      const cached = join(cacheDir, `${key}.json`);
+      const cached = join(checkCache, `${key}.json`);
       if (existsSync(cached)) {
         reused += 1;
         return JSON.parse(readFileSync(cached, 'utf8')) as Finding[];
       }
       const result = check();
-      writeFileSync(cached, JSON.stringify(result));
+      writeFileAtomically(cached, JSON.stringify(result));
       return result;
     },
   }),

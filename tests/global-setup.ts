@@ -16,7 +16,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<void> {
   const outDir = join(mkdtempSync(join(tmpdir(), 'tickerpress-sample-')), 'dist');
-  const result = await buildSite(join(PROJECT_ROOT, 'content'), outDir, join(outDir, '..', 'og-cache'));
+  const result = await buildSite(join(PROJECT_ROOT, 'content'), outDir, join(outDir, '..', 'cache'));
   if (!result.ok) throw new Error(`The sample site did not build:\n${result.output}`);
   project.provide('sampleSite', outDir);
 }

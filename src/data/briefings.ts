@@ -16,6 +16,7 @@ import type { TickerDirectory } from '../lib/tickers.ts';
 
 export type Briefing = CollectionEntry<'briefings'>;
 export type Author = CollectionEntry<'authors'>;
+export type MarketSeries = CollectionEntry<'market'>;
 
 /**
  * True only under `astro dev`. Decided by Astro's mode, not by NODE_ENV (which `import.meta.env.DEV`
@@ -53,6 +54,12 @@ export const getTickerDirectory = once(async (): Promise<TickerDirectory> => {
 export const getAuthorsById = once(async (): Promise<ReadonlyMap<string, Author>> => {
   const authors = await getCollection('authors');
   return new Map(authors.map((author) => [author.id, author]));
+});
+
+/** Price series by ticker symbol (`content/market/<SYM>.csv`); most tickers have none. */
+export const getMarketSeries = once(async (): Promise<ReadonlyMap<string, MarketSeries>> => {
+  const series = await getCollection('market');
+  return new Map(series.map((entry) => [entry.id, entry]));
 });
 
 /** Public briefings by ticker symbol; a ticker has a page exactly when it is listed here. */

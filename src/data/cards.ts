@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { newestFirst } from '../lib/briefings.ts';
+import { cacheDir as cacheDirOf } from '../lib/build-cache.ts';
 import { briefingCard, cardAlt, cardPaths, homeCard, tagCard, tickerCard, type CardSpec } from '../lib/og/card-spec.ts';
 import { rendererFingerprint } from '../lib/og/fingerprint.ts';
 import { CardPool } from '../lib/og/pool.ts';
@@ -93,7 +94,7 @@ const POOL_THRESHOLD = 4;
 export function getCardRuntime(): CardRuntime {
   if (globalThis.__tickerpressCards) return globalThis.__tickerpressCards;
   const root = __PROJECT_ROOT__;
-  const cacheDir = process.env['OG_CACHE_DIR'] ?? join(root, '.cache', 'og');
+  const cacheDir = cacheDirOf(root, 'og');
   const workers = Number(process.env['OG_WORKERS'] ?? availableParallelism());
   let pendingRenders = 0;
   const runtime: CardRuntime = {

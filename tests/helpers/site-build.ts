@@ -44,7 +44,8 @@ export function writeBriefing(contentDir: string, name: string, source: string):
 /** The fixed clock of test builds: after every fixture but the scheduled one. */
 export const TEST_BUILD_TIME = '2026-11-01T12:00:00+01:00';
 
-export async function buildSite(contentDir: string, outDir: string, cardCacheDir?: string): Promise<BuildResult> {
+/** Builds into `outDir`; the build cache (cards, checks, compiled MDX) defaults to `<contentDir>/.cache`. */
+export async function buildSite(contentDir: string, outDir: string, cacheDir?: string): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
       cwd: PROJECT_ROOT,
@@ -52,7 +53,7 @@ export async function buildSite(contentDir: string, outDir: string, cardCacheDir
       env: childEnv({
         CONTENT_DIR: contentDir,
         NODE_ENV: 'development',
-        OG_CACHE_DIR: cardCacheDir ?? join(contentDir, '.og-cache'),
+        TICKERPRESS_CACHE_DIR: cacheDir ?? join(contentDir, '.cache'),
         BUILD_TIME: TEST_BUILD_TIME,
       }),
       maxBuffer: 64 * 1024 * 1024,

@@ -496,6 +496,8 @@ describe('social cards', () => {
     const againDir = join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist');
     const again = await buildSite(contentDir, againDir);
     expect(again.output).toMatch(/(\d+) cards: 0 rendered, \1 from the cache/);
+    // Compiled MDX comes from the build cache too, and builds the same bytes as compiling it did.
+    expect(again.output).toMatch(/MDX files: 0 compiled, [1-9]\d* from the cache/);
     // The same content and BUILD_TIME build the same bytes: every file, feeds and calendars included.
     const hashes = hashTree(outDir);
     expect(hashTree(againDir)).toEqual(hashes);
@@ -506,6 +508,7 @@ describe('social cards', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Escaping test', 'Escaping test, edited'));
     const edited = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));
     expect(edited.output).toMatch(/cards: 1 rendered, \d+ from the cache/);
+    expect(edited.output).toMatch(/MDX files: 1 compiled, [1-9]\d* from the cache/);
   }, 120_000);
 });
 

@@ -3,8 +3,7 @@
  * libraries and the encoder settings. Part of every card's cache key.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { hashSources } from '../build-cache.ts';
 import type { CardSpec } from './card-spec.ts';
 import { fontsFingerprint } from './fonts.ts';
 import { installedPackage } from './packages.ts';
@@ -19,8 +18,7 @@ export const RENDERER_SOURCES = [
 ] as const;
 
 export function rendererFingerprint(projectRoot: string): string {
-  const hash = createHash('sha256');
-  for (const file of RENDERER_SOURCES) hash.update(readFileSync(join(projectRoot, file)));
+  const hash = hashSources(createHash('sha256'), projectRoot, RENDERER_SOURCES);
   hash.update(fontsFingerprint());
   hash.update(`satori@${installedPackage('satori').version} sharp@${installedPackage('sharp').version}`);
   hash.update(JSON.stringify(PNG_OPTIONS));

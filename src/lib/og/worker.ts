@@ -1,29 +1,21 @@
 /**
- * A card-rendering worker thread: receives `{ id, spec, file }`, writes the PNG to `file` (through a
- * temporary name, so a half-written card is never read) and answers `{ id, error? }`.
+ * A card-rendering worker thread: receives `{ spec, file }` and writes the PNG to `file` (through a
+ * temporary name, so a half-written card is never read).
  */
-import { renameSync, writeFileSync } from 'node:fs';
-import { isMainThread, parentPort } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { CardSpec } from './card-spec.ts';
+import { writeFileAtomically } from '../build-cache.ts';
+import { serveJobs } from '../worker-pool.ts';
 import { renderCardPng } from './render.ts';
 
 export interface CardJob {
-  readonly id: number;
   readonly spec: CardSpec;
   readonly file: string;
 }
 
-export interface CardJobResult {
-  readonly id: number;
-  readonly error?: string;
-}
-
 export async function renderToFile(spec: CardSpec, file: string): Promise<void> {
-  const png = await renderCardPng(spec);
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, png);
-  renameSync(temporary, file);
+  writeFileAtomically(file, await renderCardPng(spec));
 }
 
 if (!isMainThread) {
@@ -33,13 +25,4 @@ if (!isMainThread) {
   sharp.cache(false);
 }
 
-parentPort?.on('message', (job: CardJob) => {
-  renderToFile(job.spec, job.file).then(
-    () => parentPort?.postMessage({ id: job.id } satisfies CardJobResult),
-    (error: unknown) =>
-      parentPort?.postMessage({
-        id: job.id,
-        error: error instanceof Error ? error.stack : String(error),
-      } satisfies CardJobResult),
-  );
-});
+serveJobs((job: CardJob) => renderToFile(job.spec, job.file));

@@ -1,0 +1,46 @@
+/**
+ * The build's caches (cards, content-check findings, compiled MDX) live side by side in one folder that
+ * survives builds: `.cache/` in the project, or `TICKERPRESS_CACHE_DIR`. Entries are content-addressed,
+ * so a stale entry is never read, only left behind; deleting the folder is always safe.
+ */
+import type { Hash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export type CacheName = 'og' | 'check' | 'mdx';
+
+/** The folder of one cache, created if missing. */
+export function cacheDir(projectRoot: string, name: CacheName): string {
+  const dir = join(process.env['TICKERPRESS_CACHE_DIR'] ?? join(projectRoot, '.cache'), name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Every file under `path` (a file or a folder; none if it does not exist), sorted, for a stable digest. */
+export function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
+}
+
+/**
+ * Feeds the names and contents of `paths` (files or folders, relative to `projectRoot`) into `hash`:
+ * the part of a cache key that says which code produced an entry.
+ */
+export function hashSources(hash: Hash, projectRoot: string, paths: readonly string[]): Hash {
+  for (const path of paths) {
+    for (const file of filesUnder(join(projectRoot, path))) {
+      hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  return hash;
+}
+
+/** Writes through a temporary name, so a reader never sees half a file, even from another process. */
+export function writeFileAtomically(file: string, data: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+}

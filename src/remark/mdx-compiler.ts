@@ -1,0 +1,135 @@
+/**
+ * Compiling MDX is most of what a build spends on content, and Astro repeats it for every file on every
+ * build, on one thread. This wraps the pipeline's processor so that each compiled file is kept in the
+ * build cache (`mdx/`, keyed by the file's text, its path and the pipeline's code and options), and so
+ * that when a build asks for many files at once they are compiled in worker threads, one per core.
+ * The output is the same either way: the workers run the same `markdownPipeline`.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { unified } from '@astrojs/markdown-remark';
+import { cacheDir, hashSources, writeFileAtomically } from '../lib/build-cache.ts';
+import { WorkerPool } from '../lib/worker-pool.ts';
+import type { KeyDevelopmentsTiming } from './key-developments.ts';
+import { PIPELINE_SOURCES } from './pipeline.ts';
+
+type Processor = ReturnType<typeof unified>;
+type CreateMdxRenderer = NonNullable<Processor['createMdxRenderer']>;
+type SharedOptions = Parameters<CreateMdxRenderer>[0];
+type MdxOptions = Parameters<CreateMdxRenderer>[1];
+type MdxRenderer = Awaited<ReturnType<CreateMdxRenderer>>;
+type MdxOutput = Awaited<ReturnType<MdxRenderer['process']>>;
+
+/** What a worker needs to build the same renderer: the options Astro passed, with URLs as strings. */
+export interface CompilerSetup {
+  readonly shared: SharedOptions;
+  readonly mdx: Omit<MdxOptions, 'srcDir'> & { readonly srcDir?: string | undefined };
+}
+
+export interface CompileJob {
+  readonly content: string;
+  readonly filePath: string;
+  readonly frontmatter: Record<string, unknown>;
+}
+
+export interface CompileResult {
+  readonly output: MdxOutput;
+  /** Key developments chosen while compiling, for the build log of the main thread. */
+  readonly keyDevelopments: KeyDevelopmentsTiming;
+}
+
+/** Counts for the build log, shared with `src/integrations/compile-report.ts`. */
+export interface MdxCompileRuntime {
+  compiled: number;
+  cached: number;
+  pool?: WorkerPool<CompileJob, CompileResult> | undefined;
+}
+
+declare global {
+  var __tickerpressMdx: MdxCompileRuntime | undefined;
+}
+
+/** Compiles in worker threads only once this many files wait at the same time: a build, not a page view. */
+const POOL_THRESHOLD = 4;
+
+export function addKeyDevelopmentsTiming(timing: KeyDevelopmentsTiming): void {
+  const total = (globalThis.__tickerpressKeyDevelopments ??= { briefings: 0, milliseconds: 0 });
+  total.briefings += timing.briefings;
+  total.milliseconds += timing.milliseconds;
+}
+
+function startPool(projectRoot: string, setup: CompilerSetup): MdxCompileRuntime['pool'] {
+  const workers = Number(process.env['MDX_WORKERS'] ?? availableParallelism());
+  if (workers < 2) return undefined;
+  try {
+    return new WorkerPool<CompileJob, CompileResult>(join(projectRoot, 'src/remark/mdx-worker.ts'), workers, setup);
+  } catch {
+    // Options a worker cannot receive (a function in a Shiki config, say): compile here instead.
+    return undefined;
+  }
+}
+
+export function cachedParallelMdx(processor: Processor, projectRoot: string): Processor {
+  const createInner = processor.createMdxRenderer?.bind(processor);
+  if (!createInner) throw new Error(`The Markdown processor "${processor.name}" cannot compile MDX.`);
+  return {
+    ...processor,
+    async createMdxRenderer(shared, mdx) {
+      const inner = await createInner(shared, mdx);
+      const setup: CompilerSetup = { shared, mdx: { ...mdx, srcDir: mdx.srcDir?.href } };
+      const pipelineKey = hashSources(createHash('sha256'), projectRoot, PIPELINE_SOURCES)
+        .update(JSON.stringify(setup))
+        .digest('hex');
+      const cache = cacheDir(projectRoot, 'mdx');
+      const runtime = (globalThis.__tickerpressMdx ??= { compiled: 0, cached: 0 });
+      let waiting = 0;
+      let poolTried = false;
+
+      const compile = async (job: CompileJob): Promise<MdxOutput> => {
+        waiting += 1;
+        try {
+          if (!poolTried && waiting >= POOL_THRESHOLD) {
+            poolTried = true;
+            runtime.pool ??= startPool(projectRoot, setup);
+          }
+          if (!runtime.pool) return await inner.process(job.content, job.filePath, job.frontmatter);
+          const { output, keyDevelopments } = await runtime.pool.run(job);
+          addKeyDevelopmentsTiming(keyDevelopments);
+          return output;
+        } finally {
+          waiting -= 1;
+        }
+      };
+
+      return {
+        async process(content, filePath, frontmatter) {
+          const key = createHash('sha256')
+            .update(pipelineKey)
+            .update(filePath)
+            .update('\0')
+            .update(JSON.stringify(frontmatter))
+            .update('\0')
+            .update(content)
+            .digest('hex');
+          const file = join(cache, `${key}.json`);
+          let cached: MdxOutput | undefined;
+          try {
+            cached = JSON.parse(readFileSync(file, 'utf8')) as MdxOutput;
+          } catch {
+            // Not compiled yet with this pipeline.
+          }
+          if (cached) {
+            runtime.cached += 1;
+            return cached;
+          }
+          const output = await compile({ content, filePath, frontmatter });
+          runtime.compiled += 1;
+          writeFileAtomically(file, JSON.stringify(output));
+          return output;
+        },
+      };
+    },
+  };
+}
