@@ -7,7 +7,7 @@ import type { Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export type CacheName = 'og' | 'check' | 'mdx';
+export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind';
 
 /** The folder of one cache, created if missing. */
 export function cacheDir(projectRoot: string, name: CacheName): string {

@@ -498,6 +498,8 @@ describe('social cards', () => {
     expect(again.output).toMatch(/(\d+) cards: 0 rendered, \1 from the cache/);
     // Compiled MDX comes from the build cache too, and builds the same bytes as compiling it did.
     expect(again.output).toMatch(/MDX files: 0 compiled, [1-9]\d* from the cache/);
+    // No page changed, so the search index is copied from the cache; the hashes below include dist/pagefind/.
+    expect(again.output).toMatch(/search index: \d+ pages in [\d.]+ s \(unchanged pages: index from the cache\)/);
     // The same content and BUILD_TIME build the same bytes: every file, feeds and calendars included.
     const hashes = hashTree(outDir);
     expect(hashTree(againDir)).toEqual(hashes);
@@ -509,6 +511,7 @@ describe('social cards', () => {
     const edited = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));
     expect(edited.output).toMatch(/cards: 1 rendered, \d+ from the cache/);
     expect(edited.output).toMatch(/MDX files: 1 compiled, [1-9]\d* from the cache/);
+    expect(edited.output).toMatch(/search index: \d+ pages in [\d.]+ s\n/);
   }, 120_000);
 });
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { hashSources } from '../build-cache.ts';
 import type { CardSpec } from './card-spec.ts';
 import { fontsFingerprint } from './fonts.ts';
-import { installedPackage } from './packages.ts';
+import { installedPackage } from '../packages.ts';
 import { PNG_OPTIONS } from './render.ts';
 
 /** The files whose code shapes a card, relative to the project root. */

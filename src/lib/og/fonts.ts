@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installedPackage } from './packages.ts';
+import { installedPackage } from '../packages.ts';
 
 export interface FontFace {
   /** Absolute path of the WOFF file. */

@@ -15,22 +15,15 @@ const cache = new Map<string, InstalledPackage>();
 export function installedPackage(name: string): InstalledPackage {
   const cached = cache.get(name);
   if (cached) return cached;
-  // Packages such as sharp do not export their package.json, so start from a file they do export.
-  let entry: string;
-  try {
-    entry = require.resolve(`${name}/package.json`);
-  } catch {
-    entry = require.resolve(name);
-  }
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifestFile = join(dir, 'package.json');
+  // Not through `require.resolve`: packages such as sharp and pagefind do not export their package.json
+  // (or anything `require` may load), so look where Node would look.
+  for (const base of require.resolve.paths(name) ?? []) {
+    const manifestFile = join(base, name, 'package.json');
     if (!existsSync(manifestFile)) continue;
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { name?: string; version?: string };
-    if (manifest.name === name) {
-      const found = { dir, version: manifest.version ?? '0.0.0' };
-      cache.set(name, found);
-      return found;
-    }
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version?: string };
+    const found = { dir: dirname(manifestFile), version: manifest.version ?? '0.0.0' };
+    cache.set(name, found);
+    return found;
   }
   throw new Error(`Cannot find the installed package ${name}`);
 }
