@@ -97,8 +97,10 @@ function stages(log: string) {
   const cards = /(\d+) cards: (\d+) rendered, (\d+) from the cache \(([\d.]+) s\)/.exec(clean);
   return {
     contentCheckSeconds: number(/briefings checked in (\d+) ms/) / 1000,
-    keyDevelopmentsSeconds: number(/key developments: \d+ briefings in ([\d.]+) s \([\d.]+ ms each\)/),
-    keyDevelopmentsMsPerBriefing: number(/key developments: \d+ briefings in [\d.]+ s \(([\d.]+) ms each\)/),
+    keyDevelopmentsSeconds: number(/key developments: \d+ briefings in ([\d.]+) s/),
+    keyDevelopmentsMsPerBriefing: number(/key developments: \d+ briefings in [\d.]+ s \(([\d.]+) ms each/),
+    /** CPU time of the threads choosing them: the engine's cost, whatever else the machine is doing. */
+    keyDevelopmentsCpuMsPerBriefing: number(/key developments: .*; ([\d.]+) ms of CPU time each\)/),
     pageRenderingSeconds: number(/generating static routes[\s\S]*?Completed in ([\d.]+)s/),
     cardsSeconds: Number(cards?.[4] ?? Number.NaN),
     cardsRendered: Number(cards?.[2] ?? Number.NaN),

@@ -19,9 +19,9 @@ export default function compileReport(): AstroIntegration {
         }
         const timing = globalThis.__tickerpressKeyDevelopments;
         if (timing && timing.briefings > 0) {
-          const perBriefing = timing.milliseconds / timing.briefings;
+          const each = (milliseconds: number) => (milliseconds / timing.briefings).toFixed(2);
           logger.info(
-            `key developments: ${timing.briefings} briefings in ${(timing.milliseconds / 1000).toFixed(1)} s (${perBriefing.toFixed(2)} ms each)`,
+            `key developments: ${timing.briefings} briefings in ${(timing.milliseconds / 1000).toFixed(1)} s (${each(timing.milliseconds)} ms each; ${each(timing.cpuMilliseconds)} ms of CPU time each)`,
           );
         }
         globalThis.__tickerpressKeyDevelopments = undefined;

@@ -200,6 +200,8 @@ function scaled(value: number, scale: string | undefined): number {
 /** Every figure in `text`, left to right, none overlapping. */
 export function findFigures(text: string): Figure[] {
   const figures: Figure[] = [];
+  // Every pattern has a digit in it; most sentences have none, and the scanner is long.
+  if (!/\d/.test(text)) return figures;
   for (const match of text.matchAll(SCANNER)) {
     const g = match.groups ?? {};
     const matched = match[0];

@@ -186,18 +186,18 @@ function scoreCandidates(
   eligible: readonly Candidate[],
 ): Map<Candidate, number> {
   const headline = weigh(contentTokens(`${input.title} ${input.dek ?? ''}`), documentFrequencies(candidates));
-  // Centrality: mean similarity to every other eligible sentence, each pair computed once.
-  const similaritySums = new Array<number>(eligible.length).fill(0);
-  for (let i = 0; i < eligible.length; i++) {
-    for (let j = i + 1; j < eligible.length; j++) {
-      const similarity = cosine((eligible[i] as Candidate).vector, (eligible[j] as Candidate).vector);
-      similaritySums[i] = (similaritySums[i] ?? 0) + similarity;
-      similaritySums[j] = (similaritySums[j] ?? 0) + similarity;
-    }
+  // Centrality: mean similarity to every other eligible sentence. Similarity is a dot product, so the sum
+  // over the others is the dot product with the sum of all vectors, less the sentence's own square.
+  const sum = new Map<string, number>();
+  for (const { vector } of eligible) {
+    for (const [token, weight] of vector) sum.set(token, (sum.get(token) ?? 0) + weight);
   }
   const others = Math.max(1, eligible.length - 1);
   return new Map(
-    eligible.map((candidate, index) => [candidate, score(candidate, (similaritySums[index] ?? 0) / others, headline)]),
+    eligible.map((candidate) => {
+      const similaritySum = cosine(candidate.vector, sum) - cosine(candidate.vector, candidate.vector);
+      return [candidate, score(candidate, similaritySum / others, headline)];
+    }),
   );
 }
 
@@ -284,7 +284,7 @@ function weigh(tokens: readonly string[], frequencies: Frequencies): Map<string,
   return vector;
 }
 
-/** Cosine similarity of two unit vectors (see {@link weigh}): their dot product, over the shorter one. */
+/** Cosine similarity of two unit vectors (see {@link weigh}): their dot product, over the shorter one. Also the dot product of any two sparse vectors. */
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [short, long] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;

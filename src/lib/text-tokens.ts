@@ -8,7 +8,21 @@ export function stemmedTokens(text: string): string[] {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .split(' ')
     .filter((token) => token.length > 0)
-    .map((token) => stemmer(token));
+    .map(stem);
+}
+
+const stems = new Map<string, string>();
+
+/** Porter stems, remembered: a briefing's vocabulary repeats, and stemming is a chain of regular expressions. */
+function stem(token: string): string {
+  let stemmed = stems.get(token);
+  if (stemmed === undefined) {
+    // Bounded, for a long-running dev server.
+    if (stems.size >= 100_000) stems.clear();
+    stemmed = stemmer(token);
+    stems.set(token, stemmed);
+  }
+  return stemmed;
 }
 
 const STOPWORDS = new Set(

@@ -55,9 +55,10 @@ declare global {
 const POOL_THRESHOLD = 4;
 
 export function addKeyDevelopmentsTiming(timing: KeyDevelopmentsTiming): void {
-  const total = (globalThis.__tickerpressKeyDevelopments ??= { briefings: 0, milliseconds: 0 });
+  const total = (globalThis.__tickerpressKeyDevelopments ??= { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 });
   total.briefings += timing.briefings;
   total.milliseconds += timing.milliseconds;
+  total.cpuMilliseconds += timing.cpuMilliseconds;
 }
 
 function startPool(projectRoot: string, setup: CompilerSetup): MdxCompileRuntime['pool'] {

@@ -17,7 +17,9 @@ const renderer = processor.createMdxRenderer?.(setup.shared, {
 
 serveJobs(async (job: CompileJob): Promise<CompileResult> => {
   if (!renderer) throw new Error('The Markdown processor cannot compile MDX.');
-  const before = { ...(globalThis.__tickerpressKeyDevelopments ?? { briefings: 0, milliseconds: 0 }) };
+  const before = {
+    ...(globalThis.__tickerpressKeyDevelopments ?? { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 }),
+  };
   const output = await (await renderer).process(job.content, job.filePath, job.frontmatter);
   const after = globalThis.__tickerpressKeyDevelopments ?? before;
   return {
@@ -25,6 +27,7 @@ serveJobs(async (job: CompileJob): Promise<CompileResult> => {
     keyDevelopments: {
       briefings: after.briefings - before.briefings,
       milliseconds: after.milliseconds - before.milliseconds,
+      cpuMilliseconds: after.cpuMilliseconds - before.cpuMilliseconds,
     },
   };
 });

@@ -492,6 +492,15 @@ describe('social cards', () => {
     expect(buildOutput).toMatch(/(\d+) cards: \1 rendered, 0 from the cache/);
   });
 
+  it('logs what each stage cost: compiling, key developments, cards and the search index', () => {
+    expect(buildOutput).toMatch(/MDX files: [1-9]\d* compiled( in \d+ worker threads)?, 0 from the cache/);
+    expect(buildOutput).toMatch(
+      /key developments: [1-9]\d* briefings in [\d.]+ s \([\d.]+ ms each; [\d.]+ ms of CPU time each\)/,
+    );
+    expect(buildOutput).toMatch(/\d+ cards: \d+ rendered, \d+ from the cache \([\d.]+ s\)/);
+    expect(buildOutput).toMatch(/search index: [1-9]\d* pages in [\d.]+ s\n/);
+  });
+
   it("builds byte-identical output again, renders no card when nothing changed, and only the edited briefing's card after an edit", async () => {
     const againDir = join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist');
     const again = await buildSite(contentDir, againDir);
