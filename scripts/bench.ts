@@ -29,8 +29,14 @@ const { values } = parseArgs({
     count: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
+    /** Runs to leave out, comma-separated: warm, edit, satteri (a 10,000-briefing memory check needs only cold). */
+    skip: { type: 'string', default: '' },
   },
 });
+const skipped = new Set(values.skip.split(',').filter(Boolean));
+for (const name of skipped) {
+  if (!['warm', 'edit', 'satteri'].includes(name)) throw new Error(`--skip takes warm, edit or satteri, not "${name}"`);
+}
 const count = Number(values.count);
 const work = mkdtempSync(join(tmpdir(), 'tickerpress-bench-'));
 const contentDir = join(work, 'content');
@@ -120,17 +126,20 @@ const contentCache = join(root, 'node_modules/.astro');
 
 rmSync(contentCache, { recursive: true, force: true });
 const cold = await run(ours, root, env);
-const warm = await run(ours, root, env);
-const [firstBriefing] = corpus;
-if (!firstBriefing) throw new Error('no briefings generated');
-const edited = join(briefingsDir, firstBriefing.name);
-writeFileSync(
-  edited,
-  readFileSync(edited, 'utf8')
-    .replace(/^title: "/m, 'title: "Edited: ')
-    .replace(/\n$/, '\nAn added sentence.\n'),
-);
-const edit = await run(ours, root, env);
+const warm = skipped.has('warm') ? undefined : await run(ours, root, env);
+let edit: Run | undefined;
+if (!skipped.has('edit')) {
+  const [firstBriefing] = corpus;
+  if (!firstBriefing) throw new Error('no briefings generated');
+  const edited = join(briefingsDir, firstBriefing.name);
+  writeFileSync(
+    edited,
+    readFileSync(edited, 'utf8')
+      .replace(/^title: "/m, 'title: "Edited: ')
+      .replace(/\n$/, '\nAn added sentence.\n'),
+  );
+  edit = await run(ours, root, env);
+}
 const baselineRoot = join(root, 'bench/baseline');
 rmSync(join(baselineRoot, 'node_modules/.astro'), { recursive: true, force: true });
 rmSync(join(baselineRoot, '.astro'), { recursive: true, force: true });
@@ -141,11 +150,19 @@ const baseline = await run(
 );
 
 rmSync(join(baselineRoot, 'node_modules/.astro'), { recursive: true, force: true });
-const satteri = await run(
-  [process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'satteri-dist')],
-  baselineRoot,
-  { CONTENT_DIR: contentDir, BASELINE_PROCESSOR: 'satteri' },
-);
+const satteri = skipped.has('satteri')
+  ? undefined
+  : await run(
+      [
+        process.execPath,
+        join(root, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--outDir',
+        join(work, 'satteri-dist'),
+      ],
+      baselineRoot,
+      { CONTENT_DIR: contentDir, BASELINE_PROCESSOR: 'satteri' },
+    );
 
 const describe = (result: Run) => ({
   seconds: Number(result.seconds.toFixed(1)),
@@ -156,11 +173,11 @@ const describe = (result: Run) => ({
 const report = {
   briefings: count,
   cold: { ...describe(cold), stages: stages(cold.log) },
-  warm: { ...describe(warm), stages: stages(warm.log) },
-  editOne: { ...describe(edit), stages: stages(edit.log) },
+  warm: warm && { ...describe(warm), stages: stages(warm.log) },
+  editOne: edit && { ...describe(edit), stages: stages(edit.log) },
   baseline: describe(baseline),
   /** The same baseline on Astro's default Sätteri processor: what switching processors would save. */
-  baselineSatteri: describe(satteri),
+  baselineSatteri: satteri && describe(satteri),
   peakMemoryRatioToBaseline: Number((cold.peakBytes / baseline.peakBytes).toFixed(2)),
   distBytes: sizeOf(join(work, 'dist')),
   searchIndexBytes: sizeOf(join(work, 'dist/pagefind')),
@@ -171,16 +188,22 @@ rmSync(work, { recursive: true, force: true });
 if (values.json) {
   console.log(JSON.stringify(report));
 } else {
-  const row = (name: string, result: ReturnType<typeof describe>) =>
-    `${name.padEnd(22)} ${String(result.seconds).padStart(8)} s ${String(result.msPerBriefing).padStart(8)} ms ${String(result.ratioToBaseline).padStart(6)}× ${String(result.peakMemoryMB).padStart(7)} MB`;
+  const row = (name: string, result: ReturnType<typeof describe> | undefined) => {
+    if (!result) return;
+    console.log(
+      `${name.padEnd(24)} ${String(result.seconds).padStart(8)} s ${String(result.msPerBriefing).padStart(8)} ms ${String(result.ratioToBaseline).padStart(6)}× ${String(result.peakMemoryMB).padStart(7)} MB`,
+    );
+  };
   console.log(`Build of ${count} generated briefings (wall time, per briefing, ratio to baseline, peak memory)`);
-  console.log(row('(a) cold', report.cold));
-  console.log(row('(b) warm, no change', report.warm));
-  console.log(row('(c) one briefing edited', report.editOne));
-  console.log(row('(d) baseline', report.baseline));
-  console.log(row('(e) baseline on Sätteri', report.baselineSatteri));
+  row('(a) cold', report.cold);
+  row('(b) warm, no change', report.warm);
+  row('(c) one briefing edited', report.editOne);
+  row('(d) baseline', report.baseline);
+  row('(e) baseline on Sätteri', report.baselineSatteri);
   console.log('Stages, cold:', JSON.stringify(report.cold.stages));
-  console.log('Stages, edit one:', JSON.stringify(report.editOne.stages));
+  if (report.warm) console.log('Stages, warm:', JSON.stringify(report.warm.stages));
+  if (report.editOne) console.log('Stages, edit one:', JSON.stringify(report.editOne.stages));
+  console.log(`Peak memory, cold, against the baseline: ${report.peakMemoryRatioToBaseline}×`);
   console.log(
     `dist/ ${(report.distBytes / 1048576).toFixed(1)} MB, of which cards ${(report.cardBytes / 1048576).toFixed(1)} MB and search index ${(report.searchIndexBytes / 1048576).toFixed(1)} MB`,
   );

@@ -115,7 +115,9 @@ export function groupByListField<T extends ListedBriefing>(
   const groups = new Map<string, T[]>();
   for (const briefing of newestFirst(briefings)) {
     for (const key of briefing.data[field]) {
-      groups.set(key, [...(groups.get(key) ?? []), briefing]);
+      const items = groups.get(key);
+      if (items) items.push(briefing);
+      else groups.set(key, [briefing]);
     }
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([key, items]) => ({ key, items }));
@@ -123,26 +125,61 @@ export function groupByListField<T extends ListedBriefing>(
 
 /**
  * Briefings that share tickers (weighted 3: a company is more specific than a theme) or tags
- * (weighted 1) with `target`, best first, then
- * newest first. Briefings sharing nothing are never listed.
+ * (weighted 1) with `target`, best first, then newest first. Briefings sharing nothing are never listed.
  */
 export function relatedBriefings<T extends ListedBriefing>(
   target: ListedBriefing,
   candidates: readonly T[],
   count: number,
 ): T[] {
-  const tickers = new Set(target.data.tickers);
-  const tags = new Set(target.data.tags);
-  return candidates
-    .filter((candidate) => candidate.id !== target.id)
-    .map((candidate) => ({
-      candidate,
-      score:
-        3 * candidate.data.tickers.filter((symbol) => tickers.has(symbol)).length +
-        candidate.data.tags.filter((tag) => tags.has(tag)).length,
-    }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || compareNewestFirst(a.candidate, b.candidate))
-    .slice(0, count)
-    .map(({ candidate }) => candidate);
+  return relatedFinder(candidates)(target, count);
+}
+
+/**
+ * {@link relatedBriefings} for many targets among the same candidates: indexes the candidates by
+ * ticker and tag once, so each target costs the briefings it shares something with, not all of them
+ * (a build of 10,000 briefings would otherwise compare every pair).
+ */
+export function relatedFinder<T extends ListedBriefing>(
+  candidates: readonly T[],
+): (target: ListedBriefing, count: number) => T[] {
+  const ordered = newestFirst(candidates);
+  const byTicker = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  const post = (index: Map<string, number[]>, key: string, position: number) => {
+    const postings = index.get(key);
+    if (postings) postings.push(position);
+    else index.set(key, [position]);
+  };
+  ordered.forEach((candidate, position) => {
+    for (const symbol of candidate.data.tickers) post(byTicker, symbol, position);
+    for (const tag of candidate.data.tags) post(byTag, tag, position);
+  });
+  const scores = new Int32Array(ordered.length);
+
+  return (target, count) => {
+    const touched: number[] = [];
+    const add = (postings: readonly number[] | undefined, weight: number) => {
+      for (const position of postings ?? []) {
+        if (scores[position] === 0) touched.push(position);
+        scores[position] = (scores[position] ?? 0) + weight;
+      }
+    };
+    for (const symbol of new Set(target.data.tickers)) add(byTicker.get(symbol), 3);
+    for (const tag of new Set(target.data.tags)) add(byTag.get(tag), 1);
+    // The best `count` by score, then position (newest first): a short insertion list, not a sort.
+    const best: number[] = [];
+    const better = (a: number, b: number) => (scores[a] ?? 0) > (scores[b] ?? 0) || (scores[a] === scores[b] && a < b);
+    for (const position of touched) {
+      if (ordered[position]?.id === target.id) continue;
+      let at = best.length;
+      while (at > 0 && better(position, best[at - 1] ?? 0)) at--;
+      if (at < count) {
+        best.splice(at, 0, position);
+        if (best.length > count) best.pop();
+      }
+    }
+    for (const position of touched) scores[position] = 0;
+    return best.map((position) => ordered[position] as T);
+  };
 }

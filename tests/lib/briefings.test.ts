@@ -11,6 +11,8 @@ import {
   newestFirst,
   paginate,
   relatedBriefings,
+  relatedFinder,
+  compareNewestFirst,
   type ListedBriefing,
 } from '../../src/lib/briefings.ts';
 
@@ -145,5 +147,43 @@ describe('relatedBriefings', () => {
 
   it('returns at most the requested count', () => {
     expect(ids(relatedBriefings(target, candidates, 2))).toEqual(['same-ticker', 'two-tags']);
+  });
+
+  it('finds, through its index, what comparing every pair finds (ties included)', () => {
+    // A reference: score every candidate, sort by score, then newest first.
+    const byPairs = (of: ListedBriefing, among: readonly ListedBriefing[], count: number) =>
+      among
+        .filter((other) => other.id !== of.id)
+        .map((other) => ({
+          other,
+          score:
+            3 * other.data.tickers.filter((symbol) => of.data.tickers.includes(symbol)).length +
+            other.data.tags.filter((tag) => of.data.tags.includes(tag)).length,
+        }))
+        .filter(({ score }) => score > 0)
+        .sort((a, b) => b.score - a.score || compareNewestFirst(a.other, b.other))
+        .slice(0, count)
+        .map(({ other }) => other.id);
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    const pick = (pool: readonly string[], most: number) => [
+      ...new Set(Array.from({ length: next(most + 1) }, () => pool[next(pool.length)] ?? '')),
+    ];
+    const many = Array.from({ length: 300 }, (_, index) =>
+      briefing(
+        `b${index}`,
+        // Many share a timestamp, so ties between equal scores are decided by the date order too.
+        `2026-0${1 + next(3)}-1${next(3)}T10:00:00Z`,
+        pick(['AMZN', 'MSFT', 'NVDA', 'AAPL', 'TSLA'], 2),
+        pick(['ai', 'cloud', 'deals', 'earnings', 'rates', 'jobs'], 3),
+      ),
+    );
+    const related = relatedFinder(many);
+    for (const one of many) {
+      for (const count of [1, 3, 10]) expect(ids(related(one, count))).toEqual(byPairs(one, many, count));
+    }
   });
 });
