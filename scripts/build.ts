@@ -4,7 +4,7 @@
  *
  * Usage: node scripts/build.ts [--outDir DIR] [other astro build flags]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -29,22 +29,46 @@ const outputUntouched = () =>
 const previous = `${outDir}.previous`;
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
-// Content first: every problem is reported with its file and line before the bundler sees anything.
-const check = spawnSync(process.execPath, [join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit' });
-if (check.status !== 0) {
-  console.error(`\nBuild stopped: the content has errors (listed above). ${outputUntouched()}`);
-  process.exit(check.status ?? 1);
+/** Resolves with the exit code of `child` once it has ended. */
+function exitOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolveExit) => child.on('close', (code) => resolveExit(code ?? 1)));
 }
 
+// The content check and Astro run side by side (the check is one core's work, and Astro's start is
+// mostly another's), but Astro's log is held back until the check has printed its findings, so every
+// content problem is reported with its file and line first, and a failed check stops the build.
 rmSync(staging, { recursive: true, force: true });
-const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', staging, ...passThrough], {
-  stdio: 'inherit',
+const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging, ...passThrough], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: process.stdout.isTTY ? { FORCE_COLOR: '1', ...process.env } : process.env,
 });
+const held: [NodeJS.WriteStream, Buffer][] = [];
+let holding = true;
+for (const [from, to] of [
+  [astro.stdout, process.stdout],
+  [astro.stderr, process.stderr],
+] as const) {
+  from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+}
+const astroExit = exitOf(astro);
+const check = spawn(process.execPath, [join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit' });
+const checkStatus = await exitOf(check);
 
-if (result.status !== 0) {
+if (checkStatus !== 0) {
+  astro.kill();
+  await astroExit;
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\nBuild stopped: the content has errors (listed above). ${outputUntouched()}`);
+  process.exit(checkStatus);
+}
+holding = false;
+for (const [to, chunk] of held) to.write(chunk);
+const status = await astroExit;
+
+if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed: ${outputUntouched()}`);
-  process.exit(result.status ?? 1);
+  process.exit(status);
 }
 
 rmSync(previous, { recursive: true, force: true });
