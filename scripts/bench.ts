@@ -42,13 +42,26 @@ const work = mkdtempSync(join(tmpdir(), 'tickerpress-bench-'));
 const contentDir = join(work, 'content');
 const buildCache = join(work, 'cache');
 
-/** Peak resident memory (VmHWM) summed over a process and its descendants, polled while it runs. */
-function treePeak(pid: number): number {
-  let total = 0;
+interface ProcessMemory {
+  /** The program, e.g. `astro.mjs build`, `check-content.ts`, `pagefind_extended`. */
+  readonly name: string;
+  readonly rssBytes: number;
+  readonly hwmBytes: number;
+}
+
+/** Resident memory now (VmRSS) and at its highest so far (VmHWM) of a process and its descendants. */
+function treeMemory(pid: number): ProcessMemory[] {
+  const found: ProcessMemory[] = [];
   const visit = (id: number) => {
     try {
       const status = readFileSync(`/proc/${id}/status`, 'utf8');
-      total += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const kilobytes = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+      const argv = readFileSync(`/proc/${id}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      const program = argv.findIndex((arg, index) => index > 0 && !arg.startsWith('-'));
+      const name = (program > 0 ? argv.slice(program, program + 2) : argv.slice(0, 1))
+        .map((arg) => arg.replace(/^.*\//, ''))
+        .join(' ');
+      found.push({ name, rssBytes: kilobytes('VmRSS'), hwmBytes: kilobytes('VmHWM') });
       for (const task of readdirSync(`/proc/${id}/task`)) {
         const children = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
         for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
@@ -58,12 +71,20 @@ function treePeak(pid: number): number {
     }
   };
   visit(pid);
-  return total;
+  return found;
 }
 
 interface Run {
   readonly seconds: number;
+  /** The most the process tree held at one moment: the sum of every live process's resident memory. */
   readonly peakBytes: number;
+  /**
+   * The sum of each process's own highest resident memory, as `peakBytes` was measured before: an upper
+   * bound, which adds peaks that never happened at the same time (the content check's and Pagefind's).
+   */
+  readonly peakHwmSumBytes: number;
+  /** Highest resident memory of each program of the tree. */
+  readonly programs: Record<string, number>;
   readonly log: string;
 }
 
@@ -77,15 +98,34 @@ function run(command: string[], cwd: string, env: Record<string, string>): Promi
     });
     let log = '';
     let peak = 0;
+    let peakHwmSum = 0;
+    const programs: Record<string, number> = {};
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const poll = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treePeak(child.pid));
+      if (!child.pid) return;
+      const processes = treeMemory(child.pid);
+      peak = Math.max(
+        peak,
+        processes.reduce((sum, { rssBytes }) => sum + rssBytes, 0),
+      );
+      peakHwmSum = Math.max(
+        peakHwmSum,
+        processes.reduce((sum, { hwmBytes }) => sum + hwmBytes, 0),
+      );
+      for (const { name, hwmBytes } of processes) programs[name] = Math.max(programs[name] ?? 0, hwmBytes);
     }, 100);
     child.on('close', (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`${command.join(' ')} failed:\n${log.slice(-4000)}`));
-      else resolveRun({ seconds: (performance.now() - started) / 1000, peakBytes: peak, log });
+      else
+        resolveRun({
+          seconds: (performance.now() - started) / 1000,
+          peakBytes: peak,
+          peakHwmSumBytes: peakHwmSum,
+          programs,
+          log,
+        });
     });
   });
 }
@@ -100,6 +140,11 @@ function sizeOf(path: string): number {
 function stages(log: string) {
   const clean = stripVTControlCharacters(log);
   const number = (pattern: RegExp) => Number(pattern.exec(clean)?.[1] ?? Number.NaN);
+  // Astro writes long stages as "3m 20s".
+  const duration = (pattern: RegExp) => {
+    const [, minutes, seconds] = /^(?:(\d+)m )?([\d.]+)s$/.exec(pattern.exec(clean)?.[1] ?? '') ?? [];
+    return seconds === undefined ? Number.NaN : Number(minutes ?? 0) * 60 + Number(seconds);
+  };
   const cards = /(\d+) cards: (\d+) rendered, (\d+) from the cache \(([\d.]+) s\)/.exec(clean);
   return {
     contentCheckSeconds: number(/briefings checked in (\d+) ms/) / 1000,
@@ -107,7 +152,7 @@ function stages(log: string) {
     keyDevelopmentsMsPerBriefing: number(/key developments: \d+ briefings in [\d.]+ s \(([\d.]+) ms each/),
     /** CPU time of the threads choosing them: the engine's cost, whatever else the machine is doing. */
     keyDevelopmentsCpuMsPerBriefing: number(/key developments: .*; ([\d.]+) ms of CPU time each\)/),
-    pageRenderingSeconds: number(/generating static routes[\s\S]*?Completed in ([\d.]+)s/),
+    pageRenderingSeconds: duration(/generating static routes[\s\S]*?Completed in ((?:\d+m )?[\d.]+s)/),
     cardsSeconds: Number(cards?.[4] ?? Number.NaN),
     cardsRendered: Number(cards?.[2] ?? Number.NaN),
     cardsFromCache: Number(cards?.[3] ?? Number.NaN),
@@ -169,6 +214,12 @@ const describe = (result: Run) => ({
   msPerBriefing: Number(((result.seconds * 1000) / count).toFixed(1)),
   ratioToBaseline: Number((result.seconds / baseline.seconds).toFixed(2)),
   peakMemoryMB: Math.round(result.peakBytes / 1048576),
+  peakMemoryHwmSumMB: Math.round(result.peakHwmSumBytes / 1048576),
+  peakMemoryByProgramMB: Object.fromEntries(
+    Object.entries(result.programs)
+      .filter(([, bytes]) => bytes > 50 * 1048576)
+      .map(([name, bytes]) => [name, Math.round(bytes / 1048576)]),
+  ),
 });
 const report = {
   briefings: count,
@@ -179,6 +230,7 @@ const report = {
   /** The same baseline on Astro's default Sätteri processor: what switching processors would save. */
   baselineSatteri: satteri && describe(satteri),
   peakMemoryRatioToBaseline: Number((cold.peakBytes / baseline.peakBytes).toFixed(2)),
+  peakMemoryHwmSumRatioToBaseline: Number((cold.peakHwmSumBytes / baseline.peakHwmSumBytes).toFixed(2)),
   distBytes: sizeOf(join(work, 'dist')),
   searchIndexBytes: sizeOf(join(work, 'dist/pagefind')),
   cardBytes: sizeOf(join(work, 'dist/og')),
@@ -203,7 +255,10 @@ if (values.json) {
   console.log('Stages, cold:', JSON.stringify(report.cold.stages));
   if (report.warm) console.log('Stages, warm:', JSON.stringify(report.warm.stages));
   if (report.editOne) console.log('Stages, edit one:', JSON.stringify(report.editOne.stages));
-  console.log(`Peak memory, cold, against the baseline: ${report.peakMemoryRatioToBaseline}×`);
+  console.log(
+    `Peak memory, cold, against the baseline: ${report.peakMemoryRatioToBaseline}× at one moment, ${report.peakMemoryHwmSumRatioToBaseline}× as the sum of each process's peak`,
+  );
+  console.log('Peak memory by program, cold:', JSON.stringify(report.cold.peakMemoryByProgramMB));
   console.log(
     `dist/ ${(report.distBytes / 1048576).toFixed(1)} MB, of which cards ${(report.cardBytes / 1048576).toFixed(1)} MB and search index ${(report.searchIndexBytes / 1048576).toFixed(1)} MB`,
   );

@@ -1,20 +1,25 @@
 /**
  * Logs what compiling the briefings cost in the build: how many MDX files were compiled or came from the
  * cache, and how long choosing key developments took (the remark plugin keeps the count). Stops the
- * compiler's worker threads once the pages are rendered.
+ * compiler's worker threads when bundling ends.
  */
 import type { AstroIntegration } from 'astro';
+import { stopMdxWorkers } from '../remark/mdx-compiler.ts';
 
 export default function compileReport(): AstroIntegration {
   return {
     name: 'tickerpress-compile-report',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // Bundling is where MDX is compiled: its worker threads go when it ends, before pages are rendered.
+        updateConfig({ vite: { plugins: [{ name: 'tickerpress-mdx-workers', buildEnd: stopMdxWorkers }] } });
+      },
       'astro:build:generated': async ({ logger }) => {
         const mdx = globalThis.__tickerpressMdx;
         if (mdx) {
-          const workers = mdx.pool ? ` in ${mdx.pool.size} worker threads` : '';
+          const workers = mdx.workers > 0 ? ` in ${mdx.workers} worker threads` : '';
           logger.info(`MDX files: ${mdx.compiled} compiled${workers}, ${mdx.cached} from the cache`);
-          await mdx.pool?.close();
+          await stopMdxWorkers();
           globalThis.__tickerpressMdx = undefined;
         }
         const timing = globalThis.__tickerpressKeyDevelopments;

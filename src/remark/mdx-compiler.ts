@@ -44,7 +44,18 @@ export interface CompileResult {
 export interface MdxCompileRuntime {
   compiled: number;
   cached: number;
+  /** Worker threads that compiled in this build; 0 when every file was compiled in the main thread. */
+  workers: number;
   pool?: WorkerPool<CompileJob, CompileResult> | undefined;
+}
+
+/** Stops the worker threads (they hold memory the rest of the build needs); a later compile starts new ones. */
+export async function stopMdxWorkers(): Promise<void> {
+  const runtime = globalThis.__tickerpressMdx;
+  const pool = runtime?.pool;
+  if (!runtime || !pool) return;
+  runtime.pool = undefined;
+  await pool.close();
 }
 
 declare global {
@@ -84,7 +95,7 @@ export function cachedParallelMdx(processor: Processor, projectRoot: string): Pr
         .update(JSON.stringify(setup))
         .digest('hex');
       const cache = cacheDir(projectRoot, 'mdx');
-      const runtime = (globalThis.__tickerpressMdx ??= { compiled: 0, cached: 0 });
+      const runtime = (globalThis.__tickerpressMdx ??= { compiled: 0, cached: 0, workers: 0 });
       let waiting = 0;
       let poolTried = false;
 
@@ -94,6 +105,7 @@ export function cachedParallelMdx(processor: Processor, projectRoot: string): Pr
           if (!poolTried && waiting >= POOL_THRESHOLD) {
             poolTried = true;
             runtime.pool ??= startPool(projectRoot, setup);
+            runtime.workers = Math.max(runtime.workers, runtime.pool?.size ?? 0);
           }
           if (!runtime.pool) return await inner.process(job.content, job.filePath, job.frontmatter);
           const { output, keyDevelopments } = await runtime.pool.run(job);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedParallelMdx } from '../../src/remark/mdx-compiler.ts';
+import { cachedParallelMdx, stopMdxWorkers } from '../../src/remark/mdx-compiler.ts';
 import { markdownPipeline } from '../../src/remark/pipeline.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -73,6 +73,17 @@ describe('the MDX compiler', () => {
     const actual = await Promise.all(variants.map((text) => parallel?.process(text, filePath, { ...frontmatter })));
     expect(compileRuntime()?.pool?.size).toBe(2);
     expect(actual).toEqual(expected);
+
+    // Stopped when bundling ends; a later build's compiles start new workers.
+    await stopMdxWorkers();
+    expect(compileRuntime()?.pool).toBeUndefined();
+    const later = await renderer();
+    const more = await Promise.all(
+      variants.map((text) => later?.process(`${text}\nLater.\n`, filePath, { ...frontmatter })),
+    );
+    expect(more.every((output) => output?.code.includes('Later.'))).toBe(true);
+    expect(compileRuntime()).toMatchObject({ workers: 2, compiled: 12 });
+    expect(compileRuntime()?.pool?.size).toBe(2);
     // The workers report the time key developments took, so the build log still counts every briefing.
     expect(keyDevelopmentsTiming()?.briefings).toBeGreaterThanOrEqual(3);
   });
