@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { INDEX_AFTER_ASTRO } from '../src/integrations/pagefind.ts';
+import { indexSite } from '../src/lib/search-index.ts';
 
 /** Splits `--outDir DIR` / `--outDir=DIR` from the flags that go on to `astro build`. */
 function readArguments(args: readonly string[]): { outDir: string; rest: string[] } {
@@ -40,7 +42,7 @@ function exitOf(child: ChildProcess): Promise<number> {
 rmSync(staging, { recursive: true, force: true });
 const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging, ...passThrough], {
   stdio: ['ignore', 'pipe', 'pipe'],
-  env: process.stdout.isTTY ? { FORCE_COLOR: '1', ...process.env } : process.env,
+  env: { ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}), ...process.env, [INDEX_AFTER_ASTRO]: '1' },
 });
 const held: [NodeJS.WriteStream, Buffer][] = [];
 let holding = true;
@@ -69,6 +71,16 @@ if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed: ${outputUntouched()}`);
   process.exit(status);
+}
+
+// The search index, now that Astro's process and its memory are gone.
+try {
+  console.log(`[tickerpress-pagefind] ${await indexSite(staging, resolve(import.meta.dirname, '..'))}`);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(error);
+  console.error(`\nBuild failed while indexing the site for search: ${outputUntouched()}`);
+  process.exit(1);
 }
 
 rmSync(previous, { recursive: true, force: true });

@@ -1,16 +1,14 @@
 /**
- * Builds the Pagefind search index over the finished site (`dist/pagefind/`), checking every response
- * for errors and always closing the indexer. Only elements marked `data-pagefind-body` (a briefing's
- * headline, dek, key developments and body) are indexed. When no page changed since the last build, the
- * index comes from the build cache instead.
+ * Search in the build: indexes the finished site with Pagefind (`src/lib/search-index.ts`) when Astro's
+ * build is done, and serves the last build's index in the dev server. `npm run build` indexes after
+ * Astro's process has ended instead, so that Pagefind's memory and Astro's never add up (at 10,000
+ * briefings Pagefind alone holds about 2.7 GB).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import { cacheDir } from '../lib/build-cache.ts';
-import { SearchIndexCache } from '../lib/search-index-cache.ts';
+import { indexSite } from '../lib/search-index.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -19,12 +17,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-function check<T extends { errors: string[] }>(step: string, response: T): T {
-  if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);
-  return response;
-}
-
-const INDEX_OPTIONS = { forceLanguage: 'en' } as const;
+/** Set by `npm run build` (scripts/build.ts), which indexes the site itself once Astro's process has ended. */
+export const INDEX_AFTER_ASTRO = 'TICKERPRESS_INDEX_AFTER_ASTRO';
 
 export default function pagefindIndex(): AstroIntegration {
   let config: AstroConfig;
@@ -48,25 +42,8 @@ export default function pagefindIndex(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const outDir = fileURLToPath(dir);
-        const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-        const cache = new SearchIndexCache(cacheDir(fileURLToPath(config.root), 'pagefind'), outDir, INDEX_OPTIONS);
-        const reused = cache.restore(join(outDir, 'pagefind'));
-        if (reused) {
-          logger.info(`search index: ${reused.pages} pages in ${seconds()} s (unchanged pages: index from the cache)`);
-          return;
-        }
-        try {
-          const { index } = check('create an index', await pagefind.createIndex(INDEX_OPTIONS));
-          if (!index) throw new Error('Pagefind returned no index');
-          const { page_count: pages } = check('index the site', await index.addDirectory({ path: outDir }));
-          check('write the index', await index.writeFiles({ outputPath: join(outDir, 'pagefind') }));
-          cache.store(join(outDir, 'pagefind'), { pages });
-          logger.info(`search index: ${pages} pages in ${seconds()} s`);
-        } finally {
-          await pagefind.close();
-        }
+        if (process.env[INDEX_AFTER_ASTRO]) return;
+        logger.info(await indexSite(fileURLToPath(dir), fileURLToPath(config.root)));
       },
     },
   };

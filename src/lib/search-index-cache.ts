@@ -16,14 +16,11 @@ export interface SearchIndexFacts {
 
 export class SearchIndexCache {
   private readonly key: string;
+  private readonly cacheDir: string;
 
   /** `siteDir` is the built site, read now: the index folder inside it is not part of the digest. */
-  constructor(
-    private readonly cacheDir: string,
-    siteDir: string,
-    indexOptions: object,
-    indexDirName = 'pagefind',
-  ) {
+  constructor(cacheDir: string, siteDir: string, indexOptions: object, indexDirName = 'pagefind') {
+    this.cacheDir = cacheDir;
     const hash = createHash('sha256')
       .update(`pagefind@${installedPackage('pagefind').version}\0`)
       .update(JSON.stringify(indexOptions));
