@@ -4,6 +4,7 @@
  * compiler's worker threads when bundling ends.
  */
 import type { AstroIntegration } from 'astro';
+import { pruneCache } from '../lib/build-cache.ts';
 import { stopMdxWorkers } from '../remark/mdx-compiler.ts';
 
 export default function compileReport(): AstroIntegration {
@@ -18,7 +19,9 @@ export default function compileReport(): AstroIntegration {
         const mdx = globalThis.__tickerpressMdx;
         if (mdx) {
           const workers = mdx.workers > 0 ? ` in ${mdx.workers} worker threads` : '';
-          logger.info(`MDX files: ${mdx.compiled} compiled${workers}, ${mdx.cached} from the cache`);
+          const pruned = pruneCache(mdx.cacheDir, mdx.used);
+          const stale = pruned > 0 ? ` (${pruned} stale entries removed)` : '';
+          logger.info(`MDX files: ${mdx.compiled} compiled${workers}, ${mdx.cached} from the cache${stale}`);
           await stopMdxWorkers();
           globalThis.__tickerpressMdx = undefined;
         }

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { pruneCache } from '../lib/build-cache.ts';
 
 export default function ogCards(): AstroIntegration {
   return {
@@ -17,7 +18,12 @@ export default function ogCards(): AstroIntegration {
         if (!runtime) return;
         const { rendered, cached } = runtime.store.stats;
         const seconds = ((performance.now() - runtime.started) / 1000).toFixed(1);
-        logger.info(`${rendered + cached} cards: ${rendered} rendered, ${cached} from the cache (${seconds} s)`);
+        // Every card of the site was asked for: the cache keeps these and nothing older.
+        const pruned = pruneCache(runtime.store.directory, runtime.store.usedEntries());
+        const stale = pruned > 0 ? `; ${pruned} stale cards removed from the cache` : '';
+        logger.info(
+          `${rendered + cached} cards: ${rendered} rendered, ${cached} from the cache (${seconds} s)${stale}`,
+        );
         await runtime.pool?.close();
         globalThis.__tickerpressCards = undefined;
       },

@@ -4,7 +4,7 @@
  * so a stale entry is never read, only left behind; deleting the folder is always safe.
  */
 import type { Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind';
@@ -43,4 +43,18 @@ export function writeFileAtomically(file: string, data: string | Uint8Array): vo
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temporary, data);
   renameSync(temporary, file);
+}
+
+/**
+ * Deletes the entries of a cache folder that `keep` does not name (file names), so that a cache holds
+ * what the last full build used and does not grow with every edit. Returns how many went.
+ */
+export function pruneCache(dir: string, keep: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (keep.has(name) || name.endsWith('.tmp')) continue;
+    rmSync(join(dir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
 }

@@ -44,6 +44,9 @@ export interface CompileResult {
 export interface MdxCompileRuntime {
   compiled: number;
   cached: number;
+  /** The cache folder and the entries this build used: the rest are pruned when a build ends. */
+  cacheDir: string;
+  used: Set<string>;
   /** Worker threads that compiled in this build; 0 when every file was compiled in the main thread. */
   workers: number;
   pool?: WorkerPool<CompileJob, CompileResult> | undefined;
@@ -95,7 +98,13 @@ export function cachedParallelMdx(processor: Processor, projectRoot: string): Pr
         .update(JSON.stringify(setup))
         .digest('hex');
       const cache = cacheDir(projectRoot, 'mdx');
-      const runtime = (globalThis.__tickerpressMdx ??= { compiled: 0, cached: 0, workers: 0 });
+      const runtime = (globalThis.__tickerpressMdx ??= {
+        compiled: 0,
+        cached: 0,
+        workers: 0,
+        cacheDir: cache,
+        used: new Set(),
+      });
       let waiting = 0;
       let poolTried = false;
 
@@ -127,6 +136,7 @@ export function cachedParallelMdx(processor: Processor, projectRoot: string): Pr
             .update(content)
             .digest('hex');
           const file = join(cache, `${key}.json`);
+          runtime.used.add(`${key}.json`);
           let cached: MdxOutput | undefined;
           try {
             cached = JSON.parse(readFileSync(file, 'utf8')) as MdxOutput;

@@ -519,7 +519,15 @@ describe('social cards', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Escaping test', 'Escaping test, edited'));
     const edited = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));
     expect(edited.output).toMatch(/cards: 1 rendered, \d+ from the cache/);
-    expect(edited.output).toMatch(/MDX files: 1 compiled, [1-9]\d* from the cache/);
+    expect(edited.output).toMatch(/MDX files: 1 compiled, [1-9]\d* from the cache \(1 stale entries removed\)/);
+    // The caches keep what this build used and nothing older: one entry per MDX file and per card.
+    const entries = (name: string) => readdirSync(join(contentDir, '.cache', name)).length;
+    const [, compiled = '', cached = ''] =
+      /MDX files: (\d+) compiled.*?, (\d+) from the cache/.exec(edited.output) ?? [];
+    expect(entries('mdx')).toBe(Number(compiled) + Number(cached));
+    const [, cards = ''] =
+      /(\d+) cards: 1 rendered, \d+ from the cache \([\d.]+ s\); 1 stale cards removed/.exec(edited.output) ?? [];
+    expect(entries('og')).toBe(Number(cards));
     expect(edited.output).toMatch(/search index: \d+ pages in [\d.]+ s\n/);
   }, 120_000);
 });

@@ -3,7 +3,7 @@
  * (its data plus the renderer's fingerprint) is not there yet. Counts what it rendered and reused.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CardSpec } from './card-spec.ts';
 import { cardKey } from './fingerprint.ts';
 
@@ -32,6 +32,15 @@ export class CardStore {
     this.fingerprint = options.fingerprint;
     this.renderer = options.render;
     mkdirSync(this.cacheDir, { recursive: true });
+  }
+
+  /** The folder of the cache, and the names of the entries this store has used: what a build keeps. */
+  get directory(): string {
+    return this.cacheDir;
+  }
+
+  usedEntries(): Set<string> {
+    return new Set([...this.done, ...this.inFlight.keys()].map((file) => basename(file)));
   }
 
   fileOf(spec: CardSpec): string {
