@@ -114,3 +114,13 @@ export function getCardRuntime(): CardRuntime {
   globalThis.__tickerpressCards = runtime;
   return runtime;
 }
+
+/**
+ * Starts rendering every missing card in worker threads, without waiting. Cards are the longest part of
+ * a cold build; started with the first pages rather than at the first card route, they render while the
+ * main thread renders pages. Builds only: the dev server renders a card when it is asked for.
+ */
+export async function startRenderingCards(): Promise<void> {
+  if (isDevServer) return;
+  getCardRuntime().store.prefetch((await getAllCards()).map((card) => card.spec));
+}

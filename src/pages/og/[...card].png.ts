@@ -17,7 +17,7 @@ interface Props {
 
 export const GET: APIRoute<Props> = async ({ props }) => {
   const { store } = getCardRuntime();
-  // The first card asked for starts every missing card at once, so the worker pool stays busy.
+  // Usually started with the briefing pages already (see startRenderingCards); this covers the rest.
   store.prefetch(props.all.map((card) => card.spec));
   const png = await store.png(props.spec);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
