@@ -83,7 +83,7 @@ const oneCore = await timed(async () => {
   for (const spec of specs('one-core')) await oneCoreStore.png(spec);
 });
 
-const workers = Number(process.env["OG_WORKERS"] ?? availableParallelism());
+const workers = Number(process.env['OG_WORKERS'] ?? availableParallelism());
 const pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
 const poolStore = new CardStore({ cacheDir: freshDir(), fingerprint, render: (spec, file) => pool.render(spec, file) });
 const allSpecs = specs('all-cores');
