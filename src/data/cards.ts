@@ -81,7 +81,8 @@ export async function getAllCards(): Promise<Card[]> {
 export interface CardRuntime {
   store: CardStore;
   pool?: CardPool;
-  started: number;
+  /** From the first card rendered to the last one finished: what rendering cost the build's wall clock. */
+  rendering?: { started: number; finished: number };
 }
 
 declare global {
@@ -98,16 +99,17 @@ export function getCardRuntime(): CardRuntime {
   const workers = Number(process.env['OG_WORKERS'] ?? availableParallelism());
   let pendingRenders = 0;
   const runtime: CardRuntime = {
-    started: performance.now(),
     store: new CardStore({
       cacheDir,
       fingerprint: rendererFingerprint(root),
-      render: (spec, file) => {
+      render: async (spec, file) => {
         pendingRenders += 1;
         if (!isDevServer && !runtime.pool && pendingRenders >= POOL_THRESHOLD && workers > 1) {
           runtime.pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
         }
-        return runtime.pool ? runtime.pool.render(spec, file) : renderToFile(spec, file);
+        runtime.rendering ??= { started: performance.now(), finished: 0 };
+        await (runtime.pool ? runtime.pool.render(spec, file) : renderToFile(spec, file));
+        runtime.rendering.finished = performance.now();
       },
     }),
   };

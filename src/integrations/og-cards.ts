@@ -17,7 +17,8 @@ export default function ogCards(): AstroIntegration {
         const runtime = globalThis.__tickerpressCards;
         if (!runtime) return;
         const { rendered, cached } = runtime.store.stats;
-        const seconds = ((performance.now() - runtime.started) / 1000).toFixed(1);
+        const { started = 0, finished = 0 } = runtime.rendering ?? {};
+        const seconds = ((finished - started) / 1000).toFixed(1);
         // Every card of the site was asked for: the cache keeps these and nothing older.
         const pruned = pruneCache(runtime.store.directory, runtime.store.usedEntries());
         const stale = pruned > 0 ? `; ${pruned} stale cards removed from the cache` : '';
