@@ -148,6 +148,8 @@ function stages(log: string) {
   const cards = /(\d+) cards: (\d+) rendered, (\d+) from the cache \(([\d.]+) s\)/.exec(clean);
   return {
     contentCheckSeconds: number(/briefings checked in (\d+) ms/) / 1000,
+    contentLoadingSeconds: number(/briefings loaded in ([\d.]+) s/),
+    bundlingSeconds: duration(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+s)/),
     keyDevelopmentsSeconds: number(/key developments: \d+ briefings in ([\d.]+) s/),
     keyDevelopmentsMsPerBriefing: number(/key developments: \d+ briefings in [\d.]+ s \(([\d.]+) ms each/),
     /** CPU time of the threads choosing them: the engine's cost, whatever else the machine is doing. */

@@ -42,8 +42,10 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
   return {
     name: 'tickerpress-briefings',
     load: async (context) => {
+      const started = performance.now();
       const root = fileURLToPath(context.config.root);
       const authors = new Set(authorFiles(options.paths).keys());
+      let parsed = 0;
       await inner.load({
         ...context,
         parseData: async (props) => {
@@ -65,9 +67,14 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
             }
             data['market'] = completed.snapshot;
           }
+          parsed += 1;
           return context.parseData({ ...props, data: data as typeof props.data });
         },
       });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      context.logger.info(
+        `${context.store.keys().length} briefings loaded in ${seconds} s (${parsed} read, the rest unchanged)`,
+      );
     },
   };
 }
