@@ -11,6 +11,7 @@ import { briefingCard, type CardSpec } from '../src/lib/og/card-spec.ts';
 import { rendererFingerprint } from '../src/lib/og/fingerprint.ts';
 import { CardPool } from '../src/lib/og/pool.ts';
 import { CardStore } from '../src/lib/og/store.ts';
+import { encodeCardPng, renderCardSvg } from '../src/lib/og/render.ts';
 import { renderToFile } from '../src/lib/og/worker.ts';
 import { site } from '../src/site.config.ts';
 
@@ -83,14 +84,30 @@ const oneCore = await timed(async () => {
   for (const spec of specs('one-core')) await oneCoreStore.png(spec);
 });
 
+// The same cards again, each stage timed on its own: Satori's layout to SVG, then sharp's raster and PNG.
+let layoutMs = 0;
+let encodeMs = 0;
+for (const spec of specs('one-core')) {
+  const started = performance.now();
+  const { svg } = await renderCardSvg(spec);
+  const laidOut = performance.now();
+  await encodeCardPng(svg);
+  layoutMs += laidOut - started;
+  encodeMs += performance.now() - laidOut;
+}
+
 const workers = Number(process.env['OG_WORKERS'] ?? availableParallelism());
 const pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
 const poolStore = new CardStore({ cacheDir: freshDir(), fingerprint, render: (spec, file) => pool.render(spec, file) });
 const allSpecs = specs('all-cores');
+// CPU time of every thread in the process: with all cores busy, a card costs more CPU than on one
+// (cores that share caches, or are hyperthreads of one physical core, slow each other down).
+const cpuBefore = process.cpuUsage();
 const allCores = await timed(async () => {
   poolStore.prefetch(allSpecs);
   await Promise.all(allSpecs.map((spec) => poolStore.png(spec)));
 });
+const cpuAllCores = process.cpuUsage(cpuBefore);
 await pool.close();
 
 const warmStore = new CardStore({
@@ -108,7 +125,10 @@ const result = {
   cards: count,
   workers,
   msPerCardColdOneCore: Number(oneCore.toFixed(2)),
+  msPerCardLayoutOneCore: Number((layoutMs / count).toFixed(2)),
+  msPerCardRasterAndPngOneCore: Number((encodeMs / count).toFixed(2)),
   msPerCardColdAllCores: Number(allCores.toFixed(2)),
+  cpuMsPerCardColdAllCores: Number(((cpuAllCores.user + cpuAllCores.system) / 1000 / count).toFixed(2)),
   msPerCardWarmCache: Number(warm.toFixed(3)),
   renderedFromCacheOnWarmRun: warmStore.stats.cached,
 };
@@ -116,7 +136,12 @@ if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(`Social cards, ${count} cards, ${workers} worker threads`);
   console.log(`  cold, one core     ${result.msPerCardColdOneCore.toFixed(2)} ms per card`);
-  console.log(`  cold, all cores    ${result.msPerCardColdAllCores.toFixed(2)} ms per card`);
+  console.log(
+    `    of which          ${result.msPerCardLayoutOneCore.toFixed(2)} ms layout (Satori), ${result.msPerCardRasterAndPngOneCore.toFixed(2)} ms raster and PNG (sharp), measured apart`,
+  );
+  console.log(
+    `  cold, all cores    ${result.msPerCardColdAllCores.toFixed(2)} ms per card (${result.cpuMsPerCardColdAllCores.toFixed(2)} ms of CPU time per card)`,
+  );
   console.log(
     `  warm cache         ${result.msPerCardWarmCache.toFixed(3)} ms per card (${result.renderedFromCacheOnWarmRun} from the cache)`,
   );

@@ -46,7 +46,12 @@ export async function renderCardSvg(spec: CardSpec): Promise<RenderedSvg> {
   return { svg, missing };
 }
 
+/** Rasterises Satori's SVG (librsvg, through sharp) and encodes it as PNG. */
+export function encodeCardPng(svg: string): Promise<Buffer> {
+  return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+}
+
 export async function renderCardPng(spec: CardSpec): Promise<Buffer> {
   const { svg } = await renderCardSvg(spec);
-  return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+  return encodeCardPng(svg);
 }
