@@ -3,7 +3,7 @@
  * cores (worker threads), and with a warm cache. Prints a table, or JSON with --json.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -13,6 +13,7 @@ import { CardPool } from '../src/lib/og/pool.ts';
 import { CardStore } from '../src/lib/og/store.ts';
 import { encodeCardPng, renderCardSvg } from '../src/lib/og/render.ts';
 import { renderToFile } from '../src/lib/og/worker.ts';
+import { workerCount } from '../src/lib/worker-pool.ts';
 import { site } from '../src/site.config.ts';
 
 const { values } = parseArgs({
@@ -96,7 +97,7 @@ for (const spec of specs('one-core')) {
   encodeMs += performance.now() - laidOut;
 }
 
-const workers = Number(process.env['OG_WORKERS'] ?? availableParallelism());
+const workers = workerCount('OG_WORKERS');
 const pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
 const poolStore = new CardStore({ cacheDir: freshDir(), fingerprint, render: (spec, file) => pool.render(spec, file) });
 const allSpecs = specs('all-cores');

@@ -2,7 +2,6 @@
  * Every social card of the site, built from the same loaded content as the pages, and the store that
  * renders them (through a worker pool in production builds, in-process in the dev server).
  */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { newestFirst } from '../lib/briefings.ts';
 import { cacheDir as cacheDirOf } from '../lib/build-cache.ts';
@@ -12,6 +11,7 @@ import { CardPool } from '../lib/og/pool.ts';
 import { CardStore } from '../lib/og/store.ts';
 import { renderToFile } from '../lib/og/worker.ts';
 import { tickerLabel } from '../lib/tickers.ts';
+import { POOL_THRESHOLD, workerCount } from '../lib/worker-pool.ts';
 import { site } from '../site.config.ts';
 import {
   getBriefingsByTag,
@@ -89,22 +89,19 @@ declare global {
   var __tickerpressCards: CardRuntime | undefined;
 }
 
-/** Renders in worker threads only when there is enough work to pay for starting them. */
-const POOL_THRESHOLD = 4;
-
 export function getCardRuntime(): CardRuntime {
   if (globalThis.__tickerpressCards) return globalThis.__tickerpressCards;
   const root = __PROJECT_ROOT__;
   const cacheDir = cacheDirOf(root, 'og');
-  const workers = Number(process.env['OG_WORKERS'] ?? availableParallelism());
-  let pendingRenders = 0;
+  const workers = workerCount('OG_WORKERS');
+  let rendersStarted = 0;
   const runtime: CardRuntime = {
     store: new CardStore({
       cacheDir,
       fingerprint: rendererFingerprint(root),
       render: async (spec, file) => {
-        pendingRenders += 1;
-        if (!isDevServer && !runtime.pool && pendingRenders >= POOL_THRESHOLD && workers > 1) {
+        rendersStarted += 1;
+        if (!isDevServer && !runtime.pool && rendersStarted >= POOL_THRESHOLD && workers > 1) {
           runtime.pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
         }
         runtime.rendering ??= { started: performance.now(), finished: 0 };

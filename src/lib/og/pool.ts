@@ -15,9 +15,10 @@ export class CardPool {
     try {
       await this.pool.run({ spec, file });
     } catch (error) {
-      throw new Error(`Rendering the card ${file} failed: ${error instanceof Error ? error.stack : String(error)}`, {
-        cause: error,
-      });
+      throw new Error(
+        `Rendering the card "${spec.headline}" (${spec.kicker}) into ${file} failed: ${error instanceof Error ? error.stack : String(error)}`,
+        { cause: error },
+      );
     }
   }
 
