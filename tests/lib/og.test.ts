@@ -176,6 +176,19 @@ describe('cache', () => {
     expect(second.stats).toEqual({ rendered: 0, cached: 1 });
   });
 
+  it('keeps a card that fails while prefetched for its own request, without an unhandled rejection', async () => {
+    const failing = new CardStore({
+      cacheDir: mkdtempSync(join(tmpdir(), 'tickerpress-og-failing-')),
+      fingerprint,
+      render: () => Promise.reject(new Error('the renderer broke')),
+    });
+    const spec = card('Prefetched and failing');
+    failing.prefetch([spec]);
+    // Let the rejection happen before anyone asks for the card: unobserved, it would fail this test run.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(failing.png(spec)).rejects.toThrow('the renderer broke');
+  });
+
   it('renders again when the card data changes', async () => {
     const store = new CardStore({ cacheDir, fingerprint, render: renderToFile });
     await store.png(card('Cache test headline'));

@@ -11,6 +11,7 @@ import { PNG_OPTIONS } from './render.ts';
 
 /** The files whose code shapes a card, relative to the project root. */
 export const RENDERER_SOURCES = [
+  'src/lib/og/card-spec.ts',
   'src/lib/og/card-template.ts',
   'src/lib/og/fit.ts',
   'src/lib/og/fonts.ts',

@@ -59,7 +59,9 @@ export class CardStore {
   prefetch(specs: Iterable<CardSpec>): void {
     if (this.prefetched) return;
     this.prefetched = true;
-    for (const spec of specs) void this.ensure(spec);
+    // A failure is kept in its promise and thrown by `png()` for the card's own route, which names it;
+    // unobserved until then, it must not end the process as an unhandled rejection.
+    for (const spec of specs) this.ensure(spec).catch(() => undefined);
   }
 
   /** The PNG of `spec`, from the cache or freshly rendered. */
