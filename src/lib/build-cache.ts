@@ -31,6 +31,10 @@ export function filesUnder(path: string): string[] {
  */
 export function hashSources(hash: Hash, projectRoot: string, paths: readonly string[]): Hash {
   for (const path of paths) {
+    // A source list naming a file that is gone (renamed, say) would silently drop it from every key.
+    if (!existsSync(join(projectRoot, path))) {
+      throw new Error(`The cache key lists ${path}, which does not exist: update the list that names it.`);
+    }
     for (const file of filesUnder(join(projectRoot, path))) {
       hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
     }
@@ -45,15 +49,26 @@ export function writeFileAtomically(file: string, data: string | Uint8Array): vo
   renameSync(temporary, file);
 }
 
+/** A temporary file this old was left by a build that was killed: no running build still writes it. */
+const ABANDONED_TEMPORARY_MS = 60 * 60 * 1000;
+
 /**
  * Deletes the entries of a cache folder that `keep` does not name (file names), so that a cache holds
- * what the last full build used and does not grow with every edit. Returns how many went.
+ * what the last full build used and does not grow with every edit, and temporary files a killed build
+ * left behind. Returns how many entries went (temporary files not counted).
  */
-export function pruneCache(dir: string, keep: ReadonlySet<string>): number {
+export function pruneCache(dir: string, keep: ReadonlySet<string>, now = Date.now()): number {
   let removed = 0;
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    if (keep.has(name) || name.endsWith('.tmp')) continue;
-    rmSync(join(dir, name), { force: true });
+    if (keep.has(name)) continue;
+    const path = join(dir, name);
+    if (name.endsWith('.tmp')) {
+      // Another build may be writing it right now; only an old one is certainly abandoned.
+      const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now;
+      if (now - modified > ABANDONED_TEMPORARY_MS) rmSync(path, { recursive: true, force: true });
+      continue;
+    }
+    rmSync(path, { recursive: true, force: true });
     removed += 1;
   }
   return removed;

@@ -4,9 +4,9 @@
  * (a scheduled rebuild with no new content, say) copies the index instead of building it again.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { filesUnder } from './build-cache.ts';
+import { filesUnder, writeFileAtomically } from './build-cache.ts';
 import { installedPackage } from './packages.ts';
 
 export interface SearchIndexFacts {
@@ -32,21 +32,40 @@ export class SearchIndexCache {
     this.key = hash.digest('hex');
   }
 
-  /** Copies the cached index to `target` when the pages are unchanged; undefined when they are not. */
+  /**
+   * Copies the cached index to `target` when the pages are unchanged; undefined when they are not, or
+   * when the entry cannot be read (a damaged cache costs an index build, never the build).
+   */
   restore(target: string): SearchIndexFacts | undefined {
-    const facts = join(this.cacheDir, `${this.key}.json`);
-    if (!existsSync(facts)) return undefined;
-    cpSync(join(this.cacheDir, this.key), target, { recursive: true });
-    return JSON.parse(readFileSync(facts, 'utf8')) as SearchIndexFacts;
+    const factsFile = join(this.cacheDir, `${this.key}.json`);
+    if (!existsSync(factsFile)) return undefined;
+    try {
+      const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as Partial<SearchIndexFacts>;
+      if (typeof facts.pages !== 'number') return undefined;
+      cpSync(join(this.cacheDir, this.key), target, { recursive: true, errorOnExist: false });
+      return { pages: facts.pages };
+    } catch {
+      rmSync(target, { recursive: true, force: true });
+      return undefined;
+    }
   }
 
-  /** Keeps the index just built in `source`, replacing the previous one: an index is as large as the site's text. */
+  /**
+   * Keeps the index just built in `source` and drops older ones: an index is as large as the site's text.
+   * The facts file is written last, so a reader never finds facts without their index.
+   */
   store(source: string, facts: SearchIndexFacts): void {
-    rmSync(this.cacheDir, { recursive: true, force: true });
     mkdirSync(this.cacheDir, { recursive: true });
     const temporary = join(this.cacheDir, `${this.key}.${process.pid}.tmp`);
+    rmSync(temporary, { recursive: true, force: true });
     cpSync(source, temporary, { recursive: true });
+    rmSync(join(this.cacheDir, this.key), { recursive: true, force: true });
     renameSync(temporary, join(this.cacheDir, this.key));
-    writeFileSync(join(this.cacheDir, `${this.key}.json`), JSON.stringify(facts));
+    writeFileAtomically(join(this.cacheDir, `${this.key}.json`), JSON.stringify(facts));
+    // Other builds' temporary copies stay: they may be writing them now.
+    for (const name of readdirSync(this.cacheDir)) {
+      if (name === this.key || name === `${this.key}.json` || name.endsWith('.tmp')) continue;
+      rmSync(join(this.cacheDir, name), { recursive: true, force: true });
+    }
   }
 }

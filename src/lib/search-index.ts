@@ -28,8 +28,14 @@ export async function indexSite(siteDir: string, projectRoot: string): Promise<s
     if (!index) throw new Error('Pagefind returned no index');
     const { page_count: pages } = check('index the site', await index.addDirectory({ path: siteDir }));
     check('write the index', await index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
-    cache.store(join(siteDir, 'pagefind'), { pages });
-    return `search index: ${pages} pages in ${seconds()} s`;
+    const line = `search index: ${pages} pages in ${seconds()} s`;
+    try {
+      cache.store(join(siteDir, 'pagefind'), { pages });
+    } catch (error) {
+      // The index in the site is complete; only the next build's shortcut is lost.
+      return `${line} (not kept in the build cache: ${error instanceof Error ? error.message : String(error)})`;
+    }
+    return line;
   } finally {
     await pagefind.close();
   }

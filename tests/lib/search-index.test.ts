@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,5 +50,28 @@ describe('the search index', () => {
     const fragments = (dir: string) => readdirSync(join(dir, 'pagefind', 'fragment')).sort();
     expect(fragments(third)).not.toEqual(fragments(second));
     expect(fragments(third).filter((name) => fragments(second).includes(name))).toHaveLength(1);
+  });
+
+  it('indexes again, and does not fail, when the cached entry is damaged', async () => {
+    const pages = { 'briefings/amazon': page('Amazon', 'Amazon in talks to invest in OpenAI.') };
+    expect(await indexSite(site(pages), process.cwd())).toMatch(/^search index: 1 pages in [\d.]+ s$/);
+    const cache = join(process.env['TICKERPRESS_CACHE_DIR'] ?? '', 'pagefind');
+    const entries = readdirSync(cache);
+    const facts = entries.find((name) => name.endsWith('.json')) ?? '';
+    expect(entries).toEqual([facts.replace(/\.json$/, ''), facts].sort());
+
+    // A build killed while writing the facts leaves a truncated file.
+    writeFileSync(join(cache, facts), '{"pag');
+    const afterTruncation = site(pages);
+    expect(await indexSite(afterTruncation, process.cwd())).toMatch(/^search index: 1 pages in [\d.]+ s$/);
+    expect(readdirSync(join(afterTruncation, 'pagefind'))).toContain('pagefind-entry.json');
+
+    // The facts are there but the index folder is gone.
+    rmSync(join(cache, facts.replace(/\.json$/, '')), { recursive: true });
+    const afterLoss = site(pages);
+    expect(await indexSite(afterLoss, process.cwd())).toMatch(/^search index: 1 pages in [\d.]+ s$/);
+    expect(readdirSync(join(afterLoss, 'pagefind'))).toContain('pagefind-entry.json');
+    // And the repaired entry is reused by the next build.
+    expect(await indexSite(site(pages), process.cwd())).toMatch(/index from the cache/);
   });
 });
