@@ -1,14 +1,12 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import compileReport from './src/integrations/compile-report.ts';
 import ogCards from './src/integrations/og-cards.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import { cachedParallelMdx } from './src/remark/mdx-compiler.ts';
-import { markdownPipeline } from './src/remark/pipeline.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -19,7 +17,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   markdown: {
-    processor: cachedParallelMdx(unified(markdownPipeline), fileURLToPath(new URL('.', import.meta.url))),
+    processor: cachedParallelMdx(fileURLToPath(new URL('.', import.meta.url))),
   },
   integrations: [mdx(), sitemap(), compileReport(), ogCards(), pagefindIndex()],
   vite: {

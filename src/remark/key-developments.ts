@@ -31,10 +31,23 @@ declare global {
   var __tickerpressKeyDevelopments: KeyDevelopmentsTiming | undefined;
 }
 
+/** An empty tally, for threads that have chosen no key developments yet. */
+export function noKeyDevelopmentsTiming(): KeyDevelopmentsTiming {
+  return { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 };
+}
+
+/**
+ * CPU time of this thread; of the whole process on Node versions before `process.threadCpuUsage`
+ * (23.9), which `engines` still allows.
+ */
+function cpuUsage(previous?: NodeJS.CpuUsage): NodeJS.CpuUsage {
+  return typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage(previous) : process.cpuUsage(previous);
+}
+
 export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOptions) {
   return (tree: Root, file: VFile) => {
     const started = performance.now();
-    const startedCpu = process.threadCpuUsage();
+    const startedCpu = cpuUsage();
     const paragraphs = collectParagraphs(tree);
     for (const paragraph of paragraphs) {
       paragraph.node.data = {
@@ -55,8 +68,8 @@ export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOpti
       paragraphs,
       count: options.count,
     });
-    const cpu = process.threadCpuUsage(startedCpu);
-    const timing = (globalThis.__tickerpressKeyDevelopments ??= { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 });
+    const cpu = cpuUsage(startedCpu);
+    const timing = (globalThis.__tickerpressKeyDevelopments ??= noKeyDevelopmentsTiming());
     timing.briefings += 1;
     timing.milliseconds += performance.now() - started;
     timing.cpuMilliseconds += (cpu.user + cpu.system) / 1000;

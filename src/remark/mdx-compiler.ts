@@ -7,13 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { unified } from '@astrojs/markdown-remark';
+import { unified } from '@astrojs/markdown-remark';
 import { cacheDir, hashSources, writeFileAtomically } from '../lib/build-cache.ts';
-import { WorkerPool } from '../lib/worker-pool.ts';
-import type { KeyDevelopmentsTiming } from './key-developments.ts';
-import { PIPELINE_SOURCES } from './pipeline.ts';
+import { POOL_THRESHOLD, WorkerPool, workerCount } from '../lib/worker-pool.ts';
+import { noKeyDevelopmentsTiming, type KeyDevelopmentsTiming } from './key-developments.ts';
+import { markdownPipeline, PIPELINE_SOURCES } from './pipeline.ts';
 
 type Processor = ReturnType<typeof unified>;
 type CreateMdxRenderer = NonNullable<Processor['createMdxRenderer']>;
@@ -65,28 +64,38 @@ declare global {
   var __tickerpressMdx: MdxCompileRuntime | undefined;
 }
 
-/** Compiles in worker threads only once this many files wait at the same time: a build, not a page view. */
-const POOL_THRESHOLD = 4;
-
 export function addKeyDevelopmentsTiming(timing: KeyDevelopmentsTiming): void {
-  const total = (globalThis.__tickerpressKeyDevelopments ??= { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 });
+  const total = (globalThis.__tickerpressKeyDevelopments ??= noKeyDevelopmentsTiming());
   total.briefings += timing.briefings;
   total.milliseconds += timing.milliseconds;
   total.cpuMilliseconds += timing.cpuMilliseconds;
 }
 
 function startPool(projectRoot: string, setup: CompilerSetup): MdxCompileRuntime['pool'] {
-  const workers = Number(process.env['MDX_WORKERS'] ?? availableParallelism());
+  const workers = workerCount('MDX_WORKERS');
   if (workers < 2) return undefined;
   try {
-    return new WorkerPool<CompileJob, CompileResult>(join(projectRoot, 'src/remark/mdx-worker.ts'), workers, setup);
+    return new WorkerPool<CompileJob, CompileResult>(
+      join(projectRoot, 'src/remark/mdx-worker.ts'),
+      workers,
+      setup,
+      (job) => job.filePath,
+    );
   } catch {
     // Options a worker cannot receive (a function in a Shiki config, say): compile here instead.
     return undefined;
   }
 }
 
-export function cachedParallelMdx(processor: Processor, projectRoot: string): Processor {
+/**
+ * The site's Markdown processor: `markdownPipeline` through Astro's unified processor, with compiled MDX
+ * cached and compiled in worker threads. It builds the processor itself, so the main thread and the
+ * workers (`mdx-worker.ts`) cannot run different pipelines.
+ */
+export function cachedParallelMdx(projectRoot: string): Processor {
+  const processor = unified(markdownPipeline);
+  // Hashed now, as the pipeline's code is loaded: an edit made later is not what this process runs.
+  const sourcesKey = hashSources(createHash('sha256'), projectRoot, PIPELINE_SOURCES).digest('hex');
   const createInner = processor.createMdxRenderer?.bind(processor);
   if (!createInner) throw new Error(`The Markdown processor "${processor.name}" cannot compile MDX.`);
   return {
@@ -94,9 +103,7 @@ export function cachedParallelMdx(processor: Processor, projectRoot: string): Pr
     async createMdxRenderer(shared, mdx) {
       const inner = await createInner(shared, mdx);
       const setup: CompilerSetup = { shared, mdx: { ...mdx, srcDir: mdx.srcDir?.href } };
-      const pipelineKey = hashSources(createHash('sha256'), projectRoot, PIPELINE_SOURCES)
-        .update(JSON.stringify(setup))
-        .digest('hex');
+      const pipelineKey = createHash('sha256').update(sourcesKey).update(JSON.stringify(setup)).digest('hex');
       const cache = cacheDir(projectRoot, 'mdx');
       const runtime = (globalThis.__tickerpressMdx ??= {
         compiled: 0,

@@ -5,6 +5,7 @@
 import { workerData } from 'node:worker_threads';
 import { unified } from '@astrojs/markdown-remark';
 import { serveJobs } from '../lib/worker-pool.ts';
+import { noKeyDevelopmentsTiming } from './key-developments.ts';
 import type { CompileJob, CompileResult, CompilerSetup } from './mdx-compiler.ts';
 import { markdownPipeline } from './pipeline.ts';
 
@@ -18,7 +19,7 @@ const renderer = processor.createMdxRenderer?.(setup.shared, {
 serveJobs(async (job: CompileJob): Promise<CompileResult> => {
   if (!renderer) throw new Error('The Markdown processor cannot compile MDX.');
   const before = {
-    ...(globalThis.__tickerpressKeyDevelopments ?? { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 }),
+    ...(globalThis.__tickerpressKeyDevelopments ?? noKeyDevelopmentsTiming()),
   };
   const output = await (await renderer).process(job.content, job.filePath, job.frontmatter);
   const after = globalThis.__tickerpressKeyDevelopments ?? before;

@@ -1,10 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { unified } from '@astrojs/markdown-remark';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedParallelMdx, stopMdxWorkers } from '../../src/remark/mdx-compiler.ts';
-import { markdownPipeline } from '../../src/remark/pipeline.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const amazon = readFileSync(join(ROOT, 'tests/fixtures/content/briefings/amazon.mdx'), 'utf8');
@@ -17,7 +15,7 @@ const filePath = join(ROOT, 'content/briefings/amazon.mdx');
 
 /** A renderer as @astrojs/mdx creates it, on a build cache of its own. */
 async function renderer() {
-  return cachedParallelMdx(unified(markdownPipeline), ROOT).createMdxRenderer?.({}, { optimize: false });
+  return cachedParallelMdx(ROOT).createMdxRenderer?.({}, { optimize: false });
 }
 
 /** Read through functions: TypeScript would keep a global narrowed to the value last assigned here. */
