@@ -55,6 +55,9 @@ export async function buildSite(contentDir: string, outDir: string, cacheDir?: s
         NODE_ENV: 'development',
         TICKERPRESS_CACHE_DIR: cacheDir ?? join(contentDir, '.cache'),
         BUILD_TIME: TEST_BUILD_TIME,
+        // Two worker threads whatever the machine, so the worker paths are what every test build runs.
+        MDX_WORKERS: '2',
+        OG_WORKERS: '2',
       }),
       maxBuffer: 64 * 1024 * 1024,
     });
