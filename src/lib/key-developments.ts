@@ -104,7 +104,7 @@ export function extractKeyDevelopments(
     let best: Candidate | undefined;
     let bestValue = -Infinity;
     for (const candidate of remaining) {
-      const redundancy = Math.max(0, ...chosen.map((other) => cosine(candidate.vector, other.vector)));
+      const redundancy = Math.max(0, ...chosen.map((other) => dot(candidate.vector, other.vector)));
       const value = (scores.get(candidate) ?? 0) - 0.4 * redundancy;
       if (value > bestValue || (value === bestValue && best && candidate.order < best.order)) {
         best = candidate;
@@ -195,7 +195,7 @@ function scoreCandidates(
   const others = Math.max(1, eligible.length - 1);
   return new Map(
     eligible.map((candidate) => {
-      const similaritySum = cosine(candidate.vector, sum) - cosine(candidate.vector, candidate.vector);
+      const similaritySum = dot(candidate.vector, sum) - dot(candidate.vector, candidate.vector);
       return [candidate, score(candidate, similaritySum / others, headline)];
     }),
   );
@@ -284,17 +284,17 @@ function weigh(tokens: readonly string[], frequencies: Frequencies): Map<string,
   return vector;
 }
 
-/** Cosine similarity of two unit vectors (see {@link weigh}): their dot product, over the shorter one. Also the dot product of any two sparse vectors. */
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+/** The dot product of two sparse vectors, over the shorter one: the cosine similarity of unit vectors (see {@link weigh}). */
+function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [short, long] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [token, weight] of short) dot += weight * (long.get(token) ?? 0);
-  return dot;
+  let total = 0;
+  for (const [token, weight] of short) total += weight * (long.get(token) ?? 0);
+  return total;
 }
 
 function score(candidate: Candidate, centrality: number, headline: ReadonlyMap<string, number>): number {
   const position = 1 / (1 + 0.45 * candidate.paragraphIndex + 0.6 * candidate.sentenceIndex);
-  const headlineSimilarity = cosine(candidate.vector, headline);
+  const headlineSimilarity = dot(candidate.vector, headline);
   const figureWeight = candidate.figures.reduce((sum, figure) => sum + FIGURE_WEIGHTS[figure.kind], 0);
   const figures = 1 - Math.exp(-figureWeight / 2);
   const quoted = /^["“‘']/.test(candidate.text) ? 0.35 : 1;
@@ -311,7 +311,7 @@ function score(candidate: Candidate, centrality: number, headline: ReadonlyMap<s
 /** Same facts again: most of its figures already chosen, or most of its words. */
 function isNearDuplicate(candidate: Candidate, chosen: readonly Candidate[]): boolean {
   return chosen.some((other) => {
-    if (cosine(candidate.vector, other.vector) > 0.6) return true;
+    if (dot(candidate.vector, other.vector) > 0.6) return true;
     if (candidate.figures.length === 0) return false;
     const known = new Set(other.figures.map((figure) => figure.text));
     const repeated = candidate.figures.filter((figure) => known.has(figure.text)).length;
