@@ -124,21 +124,11 @@ export function groupByListField<T extends ListedBriefing>(
 }
 
 /**
- * Briefings that share tickers (weighted 3: a company is more specific than a theme) or tags
- * (weighted 1) with `target`, best first, then newest first. Briefings sharing nothing are never listed.
- */
-export function relatedBriefings<T extends ListedBriefing>(
-  target: ListedBriefing,
-  candidates: readonly T[],
-  count: number,
-): T[] {
-  return relatedFinder(candidates)(target, count);
-}
-
-/**
- * {@link relatedBriefings} for many targets among the same candidates: indexes the candidates by
- * ticker and tag once, so each target costs the briefings it shares something with, not all of them
- * (a build of 10,000 briefings would otherwise compare every pair).
+ * For each target, the candidates that share tickers (weighted 3: a company is more specific than a
+ * theme) or tags (weighted 1) with it, best first, then newest first; never the target itself, nor
+ * briefings sharing nothing. Indexes the candidates by ticker and tag once, so each target costs the
+ * briefings it shares something with, not all of them (a build of 10,000 briefings would otherwise
+ * compare every pair).
  */
 export function relatedFinder<T extends ListedBriefing>(
   candidates: readonly T[],

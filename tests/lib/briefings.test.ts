@@ -10,7 +10,6 @@ import {
   monthPath,
   newestFirst,
   paginate,
-  relatedBriefings,
   relatedFinder,
   compareNewestFirst,
   type ListedBriefing,
@@ -125,7 +124,7 @@ describe('groupByListField', () => {
   });
 });
 
-describe('relatedBriefings', () => {
+describe('relatedFinder', () => {
   const target = briefing('target', '2026-02-01T10:00:00Z', ['AMZN'], ['ai', 'job-cuts']);
   const candidates = [
     target,
@@ -137,7 +136,7 @@ describe('relatedBriefings', () => {
   ];
 
   it('ranks shared tickers above shared tags, then newest first, never itself or unrelated ones', () => {
-    expect(ids(relatedBriefings(target, candidates, 10))).toEqual([
+    expect(ids(relatedFinder(candidates)(target, 10))).toEqual([
       'same-ticker',
       'two-tags',
       'one-tag-newer',
@@ -146,7 +145,7 @@ describe('relatedBriefings', () => {
   });
 
   it('returns at most the requested count', () => {
-    expect(ids(relatedBriefings(target, candidates, 2))).toEqual(['same-ticker', 'two-tags']);
+    expect(ids(relatedFinder(candidates)(target, 2))).toEqual(['same-ticker', 'two-tags']);
   });
 
   it('finds, through its index, what comparing every pair finds (ties included)', () => {
