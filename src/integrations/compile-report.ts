@@ -1,7 +1,8 @@
 /**
  * Logs what compiling the briefings cost in the build: how many MDX files were compiled or came from the
- * cache, and how long choosing key developments took (the remark plugin keeps the count). Stops the
- * compiler's worker threads when bundling ends.
+ * cache, and how long choosing key developments took (the remark plugin keeps the count). Also looks
+ * after the compiler's lifetime in a build: stops its worker threads when bundling ends, and prunes the
+ * compiled MDX this build did not use from the build cache.
  */
 import type { AstroIntegration } from 'astro';
 import { pruneCache } from '../lib/build-cache.ts';
