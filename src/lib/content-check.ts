@@ -193,6 +193,18 @@ function checkFile(file: ContentFile, result: ReturnType<typeof readBriefingFron
 
   const imported = new Set<string>();
   visit(tree, 'mdxjsEsm', (node) => {
+    for (const name of exportedNames(node.data?.estree)) {
+      if (!ASTRO_MDX_EXPORTS.has(name)) continue;
+      findings.push(
+        finding(
+          file.path,
+          at(node).line,
+          at(node).column,
+          'error',
+          `export "${name}" is a name Astro gives every MDX page (${listOf([...ASTRO_MDX_EXPORTS].map((n) => `"${n}"`))}): rename it`,
+        ),
+      );
+    }
     for (const match of node.value.matchAll(
       /import\s+(?:([\w$]+)|\{([^}]*)\}|\*\s+as\s+([\w$]+))?[\s,]*(?:\{([^}]*)\})?\s*(?:from\s+)?['"]([^'"]+)['"]/g,
     )) {
@@ -370,4 +382,45 @@ function lineOf(source: string, pattern: RegExp): number {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What Astro's MDX integration exports from every page module itself; an author's export of the same
+ * name fails the bundler with a position in the generated code, not in the file.
+ */
+const ASTRO_MDX_EXPORTS: ReadonlySet<string> = new Set([
+  'frontmatter',
+  'file',
+  'url',
+  'getHeadings',
+  'Content',
+  'default',
+]);
+
+interface EstreeNode {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+/** The names an ESM block of MDX exports, read from the syntax tree remark-mdx attaches to it. */
+function exportedNames(program: unknown): string[] {
+  const body = (program as { body?: readonly EstreeNode[] } | undefined)?.body ?? [];
+  const nameOf = (node: unknown) => {
+    const named = node as { name?: unknown; value?: unknown } | undefined;
+    return typeof named?.name === 'string' ? named.name : typeof named?.value === 'string' ? named.value : undefined;
+  };
+  return body
+    .flatMap((statement): (string | undefined)[] => {
+      if (statement.type === 'ExportDefaultDeclaration') return ['default'];
+      if (statement.type !== 'ExportNamedDeclaration') return [];
+      const declaration = statement['declaration'] as
+        { declarations?: readonly { id?: unknown }[]; id?: unknown } | null | undefined;
+      const specifiers = (statement['specifiers'] as readonly { exported?: unknown }[] | undefined) ?? [];
+      return [
+        ...(declaration?.declarations?.map((declarator) => nameOf(declarator.id)) ?? []),
+        nameOf(declaration?.id),
+        ...specifiers.map((specifier) => nameOf(specifier.exported)),
+      ];
+    })
+    .filter((name): name is string => name !== undefined);
 }

@@ -93,6 +93,7 @@ describe('npm run check', () => {
       'broken/malformed-symbol.mdx:8:17: error: tickers[1] "amzn.b" is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)',
       'broken/missing-import.mdx:10:1: error: import "./charts/missing-chart.astro" does not resolve: check the path and the file name',
       'broken/missing-offset.mdx:7:14: error: publishedAt "2026-02-01T10:00:00" has no UTC offset, so its moment is ambiguous: add one, e.g. 2026-02-01T10:17:05+01:00',
+      'broken/reserved-export.mdx:10:1: error: export "frontmatter" is a name Astro gives every MDX page ("frontmatter", "file", "url", "getHeadings", "Content" or "default"): rename it',
       'broken/sponsored-without-label.mdx:12:1: error: <Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"',
       'broken/tickers-as-string.mdx:8:10: error: tickers expected a list such as [AMZN, MSFT], got the text "AMZN, MSFT" (write one item per entry, not a comma-separated string)',
       'broken/unclosed-jsx.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>` (12:1-12:24)',
