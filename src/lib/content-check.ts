@@ -193,16 +193,12 @@ function checkFile(file: ContentFile, result: ReturnType<typeof readBriefingFron
 
   const imported = new Set<string>();
   visit(tree, 'mdxjsEsm', (node) => {
+    const error = (message: string) =>
+      findings.push(finding(file.path, at(node).line, at(node).column, 'error', message));
     for (const name of exportedNames(node.data?.estree)) {
       if (!ASTRO_MDX_EXPORTS.has(name)) continue;
-      findings.push(
-        finding(
-          file.path,
-          at(node).line,
-          at(node).column,
-          'error',
-          `export "${name}" is a name Astro gives every MDX page (${listOf([...ASTRO_MDX_EXPORTS].map((n) => `"${n}"`))}): rename it`,
-        ),
+      error(
+        `export "${name}" is a name Astro gives every MDX page (${listOf([...ASTRO_MDX_EXPORTS].map((n) => `"${n}"`))}): rename it`,
       );
     }
     for (const match of node.value.matchAll(
@@ -222,15 +218,7 @@ function checkFile(file: ContentFile, result: ReturnType<typeof readBriefingFron
         if (name) imported.add(name);
       }
       if (!context.resolves(specifier, file.path)) {
-        findings.push(
-          finding(
-            file.path,
-            at(node).line,
-            at(node).column,
-            'error',
-            `import "${specifier}" does not resolve: check the path and the file name`,
-          ),
-        );
+        error(`import "${specifier}" does not resolve: check the path and the file name`);
       }
     }
   });

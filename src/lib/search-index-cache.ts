@@ -42,7 +42,7 @@ export class SearchIndexCache {
     try {
       const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as Partial<SearchIndexFacts>;
       if (typeof facts.pages !== 'number') return undefined;
-      cpSync(join(this.cacheDir, this.key), target, { recursive: true, errorOnExist: false });
+      cpSync(join(this.cacheDir, this.key), target, { recursive: true });
       return { pages: facts.pages };
     } catch {
       rmSync(target, { recursive: true, force: true });

@@ -99,6 +99,9 @@ export class WorkerPool<Job, Result> {
   async close(): Promise<void> {
     this.closed = true;
     const workers = [...this.workers];
+    // Forgotten first, so their exit events (from terminate) are not taken for failures.
+    this.workers.clear();
+    this.idle.length = 0;
     this.rejectAll(() => new Error('The worker pool was closed before the job was done.'));
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -152,8 +155,6 @@ export class WorkerPool<Job, Result> {
     for (const pending of [...this.running.values(), ...this.queue]) pending.reject(reason());
     this.running.clear();
     this.queue.length = 0;
-    this.idle.length = 0;
-    if (this.closed) this.workers.clear();
   }
 }
 
