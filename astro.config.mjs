@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import compileReport from './src/integrations/compile-report.ts';
-import ogCards from './src/integrations/og-cards.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
-import { cachedParallelMdx } from './src/remark/mdx-compiler.ts';
+import compileReport from './src/build/integrations/compile-report.ts';
+import ogCards from './src/build/integrations/card-integration.ts';
+import pagefindIndex from './src/build/integrations/pagefind-integration.ts';
+import { cachedParallelMdx } from './src/markdown/mdx-compiler.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { briefingCard, type CardSpec } from '../src/lib/og/card-spec.ts';
-import { rendererFingerprint } from '../src/lib/og/fingerprint.ts';
-import { CardPool } from '../src/lib/og/pool.ts';
-import { CardStore } from '../src/lib/og/store.ts';
-import { encodeCardPng, renderCardSvg } from '../src/lib/og/render.ts';
-import { renderToFile } from '../src/lib/og/worker.ts';
-import { workerCount } from '../src/lib/worker-pool.ts';
+import { briefingCard, type CardSpec } from '../src/outputs/card/card-spec.ts';
+import { rendererFingerprint } from '../src/build/cards/card-fingerprint.ts';
+import { CardPool } from '../src/build/cards/card-pool.ts';
+import { CardStore } from '../src/build/cards/card-store.ts';
+import { encodeCardPng, renderCardSvg } from '../src/outputs/card/render-card.ts';
+import { renderToFile } from '../src/build/cards/card-worker.ts';
+import { workerCount } from '../src/build/worker-pool.ts';
 import { site } from '../src/site.config.ts';
 
 const { values } = parseArgs({
@@ -98,7 +98,7 @@ for (const spec of specs('one-core')) {
 }
 
 const workers = workerCount('OG_WORKERS');
-const pool = new CardPool(join(root, 'src/lib/og/worker.ts'), workers);
+const pool = new CardPool(join(root, 'src/build/cards/card-worker.ts'), workers);
 const poolStore = new CardStore({ cacheDir: freshDir(), fingerprint, render: (spec, file) => pool.render(spec, file) });
 const allSpecs = specs('all-cores');
 // CPU time of every thread in the process: with all cores busy, a card costs more CPU than on one

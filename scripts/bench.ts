@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
-import { generateCorpus } from '../src/lib/corpus.ts';
+import { generateCorpus } from '../tools/corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({

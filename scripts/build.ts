@@ -8,8 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { INDEX_AFTER_ASTRO } from '../src/integrations/pagefind.ts';
-import { indexSite } from '../src/lib/search-index.ts';
+import { INDEX_AFTER_ASTRO } from '../src/build/integrations/pagefind-integration.ts';
+import { indexSite } from '../src/build/search-index/pagefind-index.ts';
 
 /** Splits `--outDir DIR` / `--outDir=DIR` from the flags that go on to `astro build`. */
 function readArguments(args: readonly string[]): { outDir: string; rest: string[] } {

@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { cacheDir, filesUnder, hashSources, writeFileAtomically } from '../src/lib/build-cache.ts';
-import { checkContent, type ContentFile } from '../src/lib/content-check.ts';
-import { authorFiles, contentPaths, marketFiles } from '../src/lib/content-paths.ts';
-import { parseMarketCsv, type PriceRow } from '../src/lib/market-data.ts';
-import { formatFinding, type Finding } from '../src/lib/frontmatter.ts';
+import { cacheDir, filesUnder, hashSources, writeFileAtomically } from '../src/build/build-cache.ts';
+import { checkContent, type ContentFile } from '../src/content/check/index.ts';
+import { authorFiles, contentPaths, marketFiles } from '../src/content/content-folders.ts';
+import { parseMarketCsv, type PriceRow } from '../src/engine/price-history.ts';
+import { formatFinding, type Finding } from '../src/content/frontmatter.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -72,14 +72,14 @@ for (const [symbol, file] of marketFiles(paths)) {
  */
 const CHECKER_SOURCES = [
   'scripts/check-content.ts',
-  'src/lib/content-check.ts',
-  'src/lib/frontmatter.ts',
-  'src/lib/briefing-schema.ts',
-  'src/lib/figures.ts',
-  'src/lib/markdown-paragraphs.ts',
-  'src/lib/market-data.ts',
-  'src/lib/datetime.ts',
-  'src/lib/tickers.ts',
+  'src/content/check/index.ts',
+  'src/content/frontmatter.ts',
+  'src/content/schema/index.ts',
+  'src/engine/text/figures.ts',
+  'src/engine/text/paragraphs.ts',
+  'src/engine/price-history.ts',
+  'src/engine/time.ts',
+  'src/engine/tickers.ts',
 ];
 const contextHash = hashSources(createHash('sha256'), root, CHECKER_SOURCES);
 contextHash.update(JSON.stringify([[...authors].sort(), [...tickers].sort()]));

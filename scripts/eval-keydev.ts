@@ -11,7 +11,7 @@ import {
   isEvaluationCase,
   type CaseResult,
   type Scores,
-} from '../src/lib/keydev-evaluation.ts';
+} from '../tools/key-developments-evaluation.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

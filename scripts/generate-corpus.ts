@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from '../src/lib/corpus.ts';
+import { generateCorpus } from '../tools/corpus.ts';
 
 const { values } = parseArgs({
   options: {

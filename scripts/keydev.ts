@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../src/lib/frontmatter.ts';
-import { keyDevelopmentsBox } from '../src/lib/key-developments-box.ts';
-import { rankSentences } from '../src/lib/key-developments.ts';
-import { collectParagraphs, parseMarkdown } from '../src/lib/markdown-paragraphs.ts';
+import { splitFrontmatter } from '../src/content/frontmatter.ts';
+import { keyDevelopmentsBox } from '../src/engine/key-developments/key-developments-box.ts';
+import { rankSentences } from '../src/engine/key-developments/extract-key-developments.ts';
+import { collectParagraphs, parseMarkdown } from '../src/engine/text/paragraphs.ts';
 import { site } from '../src/site.config.ts';
 
 const { values, positionals } = parseArgs({

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import GithubSlugger from 'github-slugger';
-import { authorFiles, contentPaths } from '../src/lib/content-paths.ts';
-import { isoInZone } from '../src/lib/datetime.ts';
-import { TAG_SLUG, TICKER_SYMBOL } from '../src/lib/tickers.ts';
+import { authorFiles, contentPaths } from '../src/content/content-folders.ts';
+import { isoInZone } from '../src/engine/time.ts';
+import { TAG_SLUG, TICKER_SYMBOL } from '../src/engine/tickers.ts';
 import { site } from '../src/site.config.ts';
 
 const root = resolve(import.meta.dirname, '..');

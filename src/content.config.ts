@@ -1,11 +1,11 @@
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { authorSchema, briefingSchemaWith, marketSnapshotSchema, tickerInfoSchema } from './lib/briefing-schema.ts';
-import { contentPaths } from './lib/content-paths.ts';
-import { authorsLoader } from './loaders/authors.ts';
-import { briefingsLoader } from './loaders/briefings.ts';
-import { marketLoader } from './loaders/market.ts';
+import { authorSchema, briefingSchemaWith, marketSnapshotSchema, tickerInfoSchema } from './content/schema/index.ts';
+import { contentPaths } from './content/content-folders.ts';
+import { authorsLoader } from './content/loaders/author-loader.ts';
+import { briefingsLoader } from './content/loaders/briefing-loader.ts';
+import { marketLoader } from './content/loaders/market-loader.ts';
 
 /**
  * `CONTENT_DIR` points the build at another folder laid out like `content/` (its `briefings/`, and

@@ -10,7 +10,7 @@ import {
   writeSearchState,
   type FilterName,
   type SearchState,
-} from '../lib/search-state.ts';
+} from './search-state.ts';
 
 interface PagefindResultData {
   url: string;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getPublicBriefings } from '../data/briefings.ts';
-import { calendarEvents, calendarWindowStart } from '../data/feeds.ts';
-import { calendarFile, upcoming } from '../lib/calendar.ts';
+import { getPublicBriefings } from '../site/collections.ts';
+import { calendarEvents, calendarWindowStart } from '../site/feed-entries.ts';
+import { calendarFile, upcoming } from '../outputs/calendar/ics-calendar.ts';
 import { site } from '../site.config.ts';
 
 export const GET: APIRoute = async () => {

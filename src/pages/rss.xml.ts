@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getPublicBriefings } from '../data/briefings.ts';
-import { channel, feedEntries } from '../data/feeds.ts';
-import { feedPaths, rssFeed } from '../lib/feeds.ts';
+import { getPublicBriefings } from '../site/collections.ts';
+import { channel, feedEntries } from '../site/feed-entries.ts';
+import { feedPaths, rssFeed } from '../outputs/feed/feed-documents.ts';
 import { site } from '../site.config.ts';
 
 export const GET: APIRoute = async () => {

@@ -8,7 +8,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { parse } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
+import { headersFor, parseHeadersFile } from '../../tools/headers-file.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { PROJECT_ROOT } from '../helpers/site-build.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';

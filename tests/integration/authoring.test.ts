@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { formatFinding, readBriefingFrontmatter } from '../../src/lib/frontmatter.ts';
+import { checkContent } from '../../src/content/check/index.ts';
+import { formatFinding, readBriefingFrontmatter } from '../../src/content/frontmatter.ts';
 import { childEnv, PROJECT_ROOT } from '../helpers/site-build.ts';
 
 const run = promisify(execFile);

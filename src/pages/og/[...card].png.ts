@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getAllCards, getCardRuntime } from '../../data/cards.ts';
-import type { CardSpec } from '../../lib/og/card-spec.ts';
+import { getAllCards, getCardRuntime } from '../../site/social-cards.ts';
+import type { CardSpec } from '../../outputs/card/card-spec.ts';
 
 export const getStaticPaths = (async () => {
   const cards = await getAllCards();

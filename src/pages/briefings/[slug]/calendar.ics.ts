@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPublicBriefings, type Briefing } from '../../../data/briefings.ts';
-import { calendarEvents } from '../../../data/feeds.ts';
-import { calendarFile, upcoming } from '../../../lib/calendar.ts';
+import { getPublicBriefings, type Briefing } from '../../../site/collections.ts';
+import { calendarEvents } from '../../../site/feed-entries.ts';
+import { calendarFile, upcoming } from '../../../outputs/calendar/ics-calendar.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getBriefingsByTicker, getTickerDirectory, type Briefing } from '../../../data/briefings.ts';
-import { channel, feedEntries } from '../../../data/feeds.ts';
-import { feedPaths, rssFeed } from '../../../lib/feeds.ts';
-import { tickerLabel, tickerPath } from '../../../lib/tickers.ts';
+import { getBriefingsByTicker, getTickerDirectory, type Briefing } from '../../../site/collections.ts';
+import { channel, feedEntries } from '../../../site/feed-entries.ts';
+import { feedPaths, rssFeed } from '../../../outputs/feed/feed-documents.ts';
+import { tickerLabel, tickerPath } from '../../../engine/tickers.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>

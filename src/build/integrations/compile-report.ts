@@ -1,0 +1,40 @@
+/**
+ * Logs what compiling the briefings cost in the build: how many MDX files were compiled or came from the
+ * cache, and how long choosing key developments took (the remark plugin keeps the count). Also looks
+ * after the compiler's lifetime in a build: stops its worker threads when bundling ends, and prunes the
+ * compiled MDX this build did not use from the build cache.
+ */
+import type { AstroIntegration } from 'astro';
+import { pruneCache } from '../build-cache.ts';
+import { stopMdxWorkers } from '../../markdown/mdx-compiler.ts';
+
+export default function compileReport(): AstroIntegration {
+  return {
+    name: 'tickerpress-compile-report',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // Bundling is where MDX is compiled: its worker threads go when it ends, before pages are rendered.
+        updateConfig({ vite: { plugins: [{ name: 'tickerpress-mdx-workers', buildEnd: stopMdxWorkers }] } });
+      },
+      'astro:build:generated': async ({ logger }) => {
+        const mdx = globalThis.__tickerpressMdx;
+        if (mdx) {
+          const workers = mdx.workers > 0 ? ` in ${mdx.workers} worker threads` : '';
+          const pruned = pruneCache(mdx.cacheDir, mdx.used);
+          const stale = pruned > 0 ? ` (${pruned} stale entries removed)` : '';
+          logger.info(`MDX files: ${mdx.compiled} compiled${workers}, ${mdx.cached} from the cache${stale}`);
+          await stopMdxWorkers();
+          globalThis.__tickerpressMdx = undefined;
+        }
+        const timing = globalThis.__tickerpressKeyDevelopments;
+        if (timing && timing.briefings > 0) {
+          const each = (milliseconds: number) => (milliseconds / timing.briefings).toFixed(2);
+          logger.info(
+            `key developments: ${timing.briefings} briefings in ${(timing.milliseconds / 1000).toFixed(1)} s (${each(timing.milliseconds)} ms each; ${each(timing.cpuMilliseconds)} ms of CPU time each)`,
+          );
+        }
+        globalThis.__tickerpressKeyDevelopments = undefined;
+      },
+    },
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Reads a briefing's frontmatter from the file's own text, so that every problem can be reported with
+ * the file, the line and column within the `.mdx` file, the field, and what was expected.
+ *
+ * YAML is parsed with the YAML 1.2 core schema: `2026-02-01T10:17:05` stays text (js-yaml would turn it
+ * into a Date in UTC and lose the fact that no offset was written).
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { briefingFrontmatterSchema, type BriefingFrontmatter } from './schema/index.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a content file. */
+export interface Finding {
+  /** Path relative to the repository root. */
+  readonly file: string;
+  /** 1-based line in the file (not in the frontmatter block). */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+  readonly severity: Severity;
+  /** Dotted field path, e.g. `events[0].start`, when the problem is in one field. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** `content/briefings/x.mdx:4:14: error: publishedAt "…" has no UTC offset …` */
+export function formatFinding(finding: Finding): string {
+  const subject = finding.field ? `${finding.field} ` : '';
+  return `${finding.file}:${finding.line}:${finding.column}: ${finding.severity}: ${subject}${finding.message}`;
+}
+
+export interface FrontmatterBlock {
+  /** The YAML between the `---` fences. */
+  readonly yaml: string;
+  /** 1-based line of the file on which the YAML starts. */
+  readonly yamlStartLine: number;
+  /** Everything after the closing fence. */
+  readonly body: string;
+  /** 1-based line of the file on which the body starts. */
+  readonly bodyStartLine: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Splits `---\nyaml\n---\nbody`; undefined when the file does not open with a frontmatter fence. */
+export function splitFrontmatter(source: string): FrontmatterBlock | undefined {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? '')) return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  if (close === -1) return undefined;
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    yamlStartLine: 2,
+    body: lines.slice(close + 1).join('\n'),
+    bodyStartLine: close + 2,
+  };
+}
+
+export type FrontmatterResult =
+  | {
+      readonly ok: true;
+      /** The YAML as written, for Astro's own schema pass. */
+      readonly raw: Record<string, unknown>;
+      readonly frontmatter: BriefingFrontmatter;
+      readonly block: FrontmatterBlock;
+    }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+export interface ReadOptions {
+  /** Path used in findings, relative to the repository root. */
+  readonly file: string;
+  /** Known author ids; when given, an unknown author is an error. */
+  readonly authors?: ReadonlySet<string>;
+}
+
+export function readBriefingFrontmatter(source: string, options: ReadOptions): FrontmatterResult {
+  const { file } = options;
+  const block = splitFrontmatter(source);
+  if (!block) {
+    return {
+      ok: false,
+      findings: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: 'expected the file to open with a frontmatter block between two "---" lines',
+        },
+      ],
+    };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(block.yaml, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + block.yamlStartLine - 1, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      findings: doc.errors.map((error) => ({
+        file,
+        ...at(error.pos[0]),
+        severity: 'error' as const,
+        message: `YAML syntax: ${firstLine(error.message)}`,
+      })),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      ok: false,
+      findings: [
+        { file, ...at(0), severity: 'error', message: 'expected the frontmatter to be a set of fields (key: value)' },
+      ],
+    };
+  }
+  const findings: Finding[] = [];
+  const parsed = briefingFrontmatterSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          findings.push({
+            file,
+            ...at(keyOffsetOf(doc, path, key)),
+            severity: 'error',
+            field: formatPath([...path, key]),
+            message: `is not a known field${path.length === 0 ? ' of a briefing' : ''} (check the spelling; unknown fields are rejected)`,
+          });
+        }
+        continue;
+      }
+      findings.push({
+        file,
+        ...at(offsetOf(doc, path)),
+        severity: 'error',
+        ...(path.length > 0 ? { field: formatPath(path) } : {}),
+        message: issue.message,
+      });
+    }
+  }
+  const author = (raw as Record<string, unknown>)['author'];
+  if (options.authors && typeof author === 'string' && !options.authors.has(author)) {
+    findings.push({
+      file,
+      ...at(offsetOf(doc, ['author'])),
+      severity: 'error',
+      field: 'author',
+      message: `"${author}" is not an author: add content/authors/${author}.yaml or use one of ${[...options.authors].sort().join(', ')}`,
+    });
+  }
+  if (findings.length > 0 || !parsed.success) return { ok: false, findings: sortFindings(findings) };
+  return { ok: true, raw: raw as Record<string, unknown>, frontmatter: parsed.data, block };
+}
+
+/** Offset of the deepest node that exists on the path, so a missing field points at its parent. */
+function offsetOf(doc: Document, path: readonly (string | number)[]): number {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node: unknown = doc.getIn(path.slice(0, depth), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return range[0];
+  }
+  return (doc.contents as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+}
+
+/** Offset of a key itself within the group at `parentPath`: where an unknown field is written. */
+function keyOffsetOf(doc: Document, parentPath: readonly (string | number)[], key: string): number {
+  const parent: unknown = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const range = isScalar(pair?.key) ? pair.key.range : undefined;
+    if (range) return range[0];
+  }
+  return offsetOf(doc, [...parentPath, key]);
+}
+
+/** `events[0].start` */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,80 @@
+/**
+ * The briefings collection's loader: Astro's glob loader, with frontmatter read and checked by
+ * `src/lib/frontmatter.ts` so that a bad briefing fails the build naming its file, line and field.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob, type Loader } from 'astro/loaders';
+import { authorFiles, type ContentPaths } from '../content-folders.ts';
+import { completeSnapshot } from '../../engine/price-history.ts';
+import { readSeries } from './market-loader.ts';
+import { formatFinding, readBriefingFrontmatter, type Finding } from '../frontmatter.ts';
+
+export interface BriefingsLoaderOptions {
+  /** Folder holding `*.mdx` briefings (files starting with `_` are ignored). */
+  readonly base: string;
+  /** Where the author files are; their names are the valid author ids. */
+  readonly paths: ContentPaths;
+}
+
+/** Thrown when briefings are invalid; its message lists one `path:line:column: error: …` per problem. */
+export class BriefingValidationError extends Error {
+  override name = 'BriefingValidationError';
+  /** Where Astro's error overlay and log point: the first problem's file, line and column. */
+  readonly loc: { file: string; line: number; column: number };
+
+  constructor(findings: readonly Finding[], absolutePath: string) {
+    super(`Invalid briefing frontmatter:\n${findings.map(formatFinding).join('\n')}`);
+    const first = findings[0];
+    this.loc = { file: absolutePath, line: first?.line ?? 1, column: first?.column ?? 1 };
+  }
+}
+
+/** Repository-relative where possible; files outside the project (CONTENT_DIR elsewhere) stay absolute. */
+function displayPath(root: string, filePath: string): string {
+  const path = relative(root, filePath);
+  return path.startsWith('..') || isAbsolute(path) ? filePath : path;
+}
+
+export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
+  const inner = glob({ pattern: '**/[^_]*.mdx', base: options.base });
+  return {
+    name: 'tickerpress-briefings',
+    load: async (context) => {
+      const started = performance.now();
+      const root = fileURLToPath(context.config.root);
+      const authors = new Set(authorFiles(options.paths).keys());
+      let parsed = 0;
+      await inner.load({
+        ...context,
+        parseData: async (props) => {
+          if (!props.filePath) return context.parseData(props);
+          const source = await readFile(props.filePath, 'utf8');
+          const result = readBriefingFrontmatter(source, { file: displayPath(root, props.filePath), authors });
+          if (!result.ok) throw new BriefingValidationError(result.findings, props.filePath);
+          const data = { ...result.raw };
+          const market = result.frontmatter.market;
+          if (market) {
+            const completed = completeSnapshot(market, readSeries(options.paths, root, market.symbol));
+            if ('error' in completed) {
+              const line = source.split(/\r?\n/).findIndex((text) => /^market:/.test(text)) + 1;
+              const file = displayPath(root, props.filePath);
+              throw new BriefingValidationError(
+                [{ file, line, column: 1, severity: 'error', field: 'market', message: completed.error }],
+                props.filePath,
+              );
+            }
+            data['market'] = completed.snapshot;
+          }
+          parsed += 1;
+          return context.parseData({ ...props, data: data as typeof props.data });
+        },
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      context.logger.info(
+        `${context.store.keys().length} briefings loaded in ${seconds} s (${parsed} read, the rest unchanged)`,
+      );
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * What the "Key developments at a glance" box shows for a briefing: generated bullets, the editor's
+ * own (from frontmatter), or nothing. Pages, feeds and cards all read this one result.
+ */
+import { findFigures, type Figure } from '../text/figures.ts';
+import { extractKeyDevelopments, type SourceParagraph } from './extract-key-developments.ts';
+
+export interface BoxBullet {
+  readonly text: string;
+  readonly figures: readonly Figure[];
+  /** The paragraph a generated bullet comes from; editors' bullets have none. */
+  readonly paragraphId?: string | undefined;
+}
+
+export interface KeyDevelopmentsBox {
+  /** `generated` from the text, `editor` from frontmatter, `off` when frontmatter says false. */
+  readonly source: 'generated' | 'editor' | 'off';
+  readonly bullets: readonly BoxBullet[];
+}
+
+export interface BoxInput {
+  readonly title: string;
+  readonly dek?: string | undefined;
+  /** The frontmatter's `keyDevelopments`: absent, `false`, or the editor's bullets. */
+  readonly override?: false | readonly string[] | undefined;
+  readonly paragraphs: readonly SourceParagraph[];
+  readonly count: number;
+}
+
+export function keyDevelopmentsBox(input: BoxInput): KeyDevelopmentsBox {
+  if (input.override === false) return { source: 'off', bullets: [] };
+  if (input.override) {
+    return { source: 'editor', bullets: input.override.map((text) => ({ text, figures: findFigures(text) })) };
+  }
+  const bullets = extractKeyDevelopments(
+    { title: input.title, dek: input.dek, paragraphs: input.paragraphs },
+    { count: input.count },
+  );
+  return { source: bullets.length > 0 ? 'generated' : 'off', bullets };
+}

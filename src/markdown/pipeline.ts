@@ -1,0 +1,41 @@
+/**
+ * The Markdown pipeline of every briefing: the one list of remark and rehype plugins, shared by the
+ * Astro config and by the worker threads that compile MDX in parallel (`mdx-worker.ts`).
+ */
+import { rehypeHeadingIds, type unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import remarkGfm from 'remark-gfm';
+import { site } from '../site.config.ts';
+import remarkChartEvents from './plugins/remark-chart-events.ts';
+import remarkKeyDevelopments from './plugins/remark-key-developments.ts';
+import remarkSponsored from './plugins/remark-sponsored.ts';
+import remarkTableAlignment from './plugins/remark-table-alignment.ts';
+
+export const markdownPipeline: NonNullable<Parameters<typeof unified>[0]> = {
+  // remark-gfm is the one GFM provider (tables, footnotes, strikethrough, autolinks).
+  gfm: false,
+  remarkPlugins: [
+    remarkGfm,
+    remarkSponsored,
+    remarkTableAlignment,
+    [remarkKeyDevelopments, { count: site.keyDevelopmentsCount }],
+    remarkChartEvents,
+  ],
+  rehypePlugins: [
+    rehypeHeadingIds,
+    [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
+  ],
+};
+
+/**
+ * What the output of the pipeline depends on besides a file's own text, relative to the project root:
+ * part of the key of every compiled file in the cache.
+ */
+export const PIPELINE_SOURCES = [
+  'src/markdown',
+  'src/engine',
+  'src/build',
+  'src/site.config.ts',
+  'astro.config.mjs',
+  'package-lock.json',
+] as const;

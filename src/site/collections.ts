@@ -1,0 +1,74 @@
+/**
+ * The site's loaded content, read through Astro's content collections and handed to pages in the
+ * shapes `src/lib` works with. A production build reads each collection once; the dev server reads
+ * afresh so edits show up.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import {
+  buildClock,
+  groupByListField,
+  isPublic,
+  newestFirst,
+  publicationStatus,
+  type PublicationStatus,
+} from '../engine/listing.ts';
+import type { TickerDirectory } from '../engine/tickers.ts';
+
+export type Briefing = CollectionEntry<'briefings'>;
+export type Author = CollectionEntry<'authors'>;
+export type MarketSeries = CollectionEntry<'market'>;
+
+/**
+ * True only under `astro dev`. Decided by Astro's mode, not by NODE_ENV (which `import.meta.env.DEV`
+ * follows), so a stray NODE_ENV on a build machine can never publish drafts.
+ */
+export const isDevServer = import.meta.env.MODE === 'development';
+
+/** The build's clock (BUILD_TIME or now), read once so every page of a build agrees. */
+export const buildTime = buildClock(process.env['BUILD_TIME']);
+
+export function statusOf(briefing: Briefing): PublicationStatus {
+  return publicationStatus(briefing, buildTime);
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => {
+    if (isDevServer) return load();
+    cached ??= load();
+    return cached;
+  };
+}
+
+/** Public briefings, newest first. The dev server also shows drafts and scheduled briefings, badged as such. */
+export const getPublicBriefings = once(async (): Promise<Briefing[]> => {
+  const all = await getCollection('briefings');
+  return newestFirst(all.filter((briefing) => isPublic(briefing, { preview: isDevServer, now: buildTime })));
+});
+
+export const getTickerDirectory = once(async (): Promise<TickerDirectory> => {
+  const tickers = await getCollection('tickers');
+  return new Map(tickers.map((ticker) => [ticker.id, ticker.data]));
+});
+
+export const getAuthorsById = once(async (): Promise<ReadonlyMap<string, Author>> => {
+  const authors = await getCollection('authors');
+  return new Map(authors.map((author) => [author.id, author]));
+});
+
+/** Price series by ticker symbol (`content/market/<SYM>.csv`); most tickers have none. */
+export const getMarketSeries = once(async (): Promise<ReadonlyMap<string, MarketSeries>> => {
+  const series = await getCollection('market');
+  return new Map(series.map((entry) => [entry.id, entry]));
+});
+
+/** Public briefings by ticker symbol; a ticker has a page exactly when it is listed here. */
+export const getBriefingsByTicker = once(async () => groupByListField(await getPublicBriefings(), 'tickers'));
+
+/** Public briefings by tag; a tag has a page exactly when it is listed here. */
+export const getBriefingsByTag = once(async () => groupByListField(await getPublicBriefings(), 'tags'));
+
+/** Symbols that have a ticker page, so mentions link only where a page exists. */
+export const getTickersWithPages = once(
+  async (): Promise<ReadonlySet<string>> => new Set((await getBriefingsByTicker()).map((group) => group.key)),
+);
