@@ -8,11 +8,14 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { cacheDir, filesUnder, hashSources, writeFileAtomically } from '../src/build/build-cache.ts';
+import { cacheDir, filesUnder, hashCacheSources, writeFileAtomically } from '../src/build/build-cache.ts';
+import { CACHE_SOURCES } from '../src/build/project-files.ts';
 import { checkContent, type ContentFile } from '../src/content/check/index.ts';
 import { authorFiles, contentPaths, marketFiles } from '../src/content/content-folders.ts';
-import { parseMarketCsv, type PriceRow } from '../src/engine/price-history.ts';
-import { formatFinding, type Finding } from '../src/content/frontmatter.ts';
+import type { PriceRow } from '../src/engine/price-history.ts';
+import { parseMarketCsv } from '../src/content/market-csv.ts';
+import { formatFinding, type Finding } from '../src/content/finding.ts';
+import { routeOf } from '../src/site/routes.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -70,18 +73,7 @@ for (const [symbol, file] of marketFiles(paths)) {
  * and everything else they depend on: the checker's code, authors, ticker data, market data and the
  * list of files in public/. A warm build re-checks only what changed.
  */
-const CHECKER_SOURCES = [
-  'scripts/check-content.ts',
-  'src/content/check/index.ts',
-  'src/content/frontmatter.ts',
-  'src/content/schema/index.ts',
-  'src/engine/text/figures.ts',
-  'src/engine/text/paragraphs.ts',
-  'src/engine/price-history.ts',
-  'src/engine/time.ts',
-  'src/engine/tickers.ts',
-];
-const contextHash = hashSources(createHash('sha256'), root, CHECKER_SOURCES);
+const contextHash = hashCacheSources(createHash('sha256'), root, CACHE_SOURCES.check);
 contextHash.update(JSON.stringify([[...authors].sort(), [...tickers].sort()]));
 for (const file of marketFiles(paths).values()) contextHash.update(readFileSync(file));
 contextHash.update(
@@ -115,6 +107,7 @@ const findings = [
       }
     },
     publicFileExists: (path) => existsSync(join(root, 'public', decodeURIComponent(path))),
+    routeOf,
     series: (symbol) => seriesBySymbol.get(symbol),
     memo: (file, siteKey, check) => {
       const key = createHash('sha256')

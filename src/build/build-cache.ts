@@ -6,6 +6,8 @@
 import type { Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { moduleGraph } from './module-graph.ts';
+import type { CacheSources } from './project-files.ts';
 
 export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind';
 
@@ -40,6 +42,14 @@ export function hashSources(hash: Hash, projectRoot: string, paths: readonly str
     }
   }
   return hash;
+}
+
+/**
+ * Feeds the code a cache depends on into `hash`: its entry modules with every project module they
+ * import, and its other files (see `project-files.ts`).
+ */
+export function hashCacheSources(hash: Hash, projectRoot: string, sources: CacheSources): Hash {
+  return hashSources(hash, projectRoot, [...moduleGraph(projectRoot, sources.code), ...sources.files]);
 }
 
 /** Writes through a temporary name, so a reader never sees half a file, even from another process. */

@@ -6,29 +6,8 @@
  * into a Date in UTC and lose the fact that no offset was written).
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Finding } from './finding.ts';
 import { briefingFrontmatterSchema, type BriefingFrontmatter } from './schema/index.ts';
-
-export type Severity = 'error' | 'warning';
-
-/** One problem found in a content file. */
-export interface Finding {
-  /** Path relative to the repository root. */
-  readonly file: string;
-  /** 1-based line in the file (not in the frontmatter block). */
-  readonly line: number;
-  /** 1-based column. */
-  readonly column: number;
-  readonly severity: Severity;
-  /** Dotted field path, e.g. `events[0].start`, when the problem is in one field. */
-  readonly field?: string;
-  readonly message: string;
-}
-
-/** `content/briefings/x.mdx:4:14: error: publishedAt "…" has no UTC offset …` */
-export function formatFinding(finding: Finding): string {
-  const subject = finding.field ? `${finding.field} ` : '';
-  return `${finding.file}:${finding.line}:${finding.column}: ${finding.severity}: ${subject}${finding.message}`;
-}
 
 export interface FrontmatterBlock {
   /** The YAML between the `---` fences. */

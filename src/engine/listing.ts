@@ -15,10 +15,6 @@ export interface ListedBriefing {
   };
 }
 
-export function briefingPath(id: string): string {
-  return `/briefings/${id}/`;
-}
-
 export interface Visibility {
   /** The dev server's preview shows drafts and scheduled briefings; production builds never do. */
   readonly preview: boolean;
@@ -77,11 +73,6 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   }));
 }
 
-/** The path of page `number` of the home listing: `/`, `/page/2/`, … */
-export function homePagePath(number: number): string {
-  return number <= 1 ? '/' : `/page/${number}/`;
-}
-
 export interface MonthGroup<T> {
   readonly year: number;
   /** 1–12. */
@@ -101,10 +92,6 @@ export function groupByMonth<T extends ListedBriefing>(briefings: readonly T[], 
     groups.set(key, group);
   }
   return [...groups.values()].sort((a, b) => b.year - a.year || b.month - a.month);
-}
-
-export function monthPath(year: number, month: number): string {
-  return `/archive/${year}/${String(month).padStart(2, '0')}/`;
 }
 
 /** Every value of a list field (tickers, tags) with the briefings carrying it, keys sorted. */

@@ -28,14 +28,5 @@ export function tickerLabel(symbol: string, directory: TickerDirectory): TickerL
   return { symbol, name: info?.name, exchange: info?.exchange };
 }
 
-/** The path of a ticker's page; symbols are URL-safe by construction. */
-export function tickerPath(symbol: string): string {
-  return `/tickers/${symbol}/`;
-}
-
 /** Tags are lower-case words joined by hyphens: `ai`, `earnings`, `job-cuts`. */
 export const TAG_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export function tagPath(tag: string): string {
-  return `/tags/${tag}/`;
-}

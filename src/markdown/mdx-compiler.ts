@@ -9,10 +9,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
-import { cacheDir, hashSources, writeFileAtomically } from '../build/build-cache.ts';
+import { cacheDir, hashCacheSources, writeFileAtomically } from '../build/build-cache.ts';
+import { addKeyDevelopmentsTiming, buildGlobals, type KeyDevelopmentsTiming } from '../build/build-globals.ts';
+import { CACHE_SOURCES, WORKER_ENTRIES } from '../build/project-files.ts';
 import { POOL_THRESHOLD, WorkerPool, workerCount } from '../build/worker-pool.ts';
-import { noKeyDevelopmentsTiming, type KeyDevelopmentsTiming } from './plugins/remark-key-developments.ts';
-import { markdownPipeline, PIPELINE_SOURCES } from './pipeline.ts';
+import { markdownPipeline } from './pipeline.ts';
 
 type Processor = ReturnType<typeof unified>;
 type CreateMdxRenderer = NonNullable<Processor['createMdxRenderer']>;
@@ -53,22 +54,11 @@ export interface MdxCompileRuntime {
 
 /** Stops the worker threads (they hold memory the rest of the build needs); a later compile starts new ones. */
 export async function stopMdxWorkers(): Promise<void> {
-  const runtime = globalThis.__tickerpressMdx;
+  const runtime = buildGlobals().mdx;
   const pool = runtime?.pool;
   if (!runtime || !pool) return;
   runtime.pool = undefined;
   await pool.close();
-}
-
-declare global {
-  var __tickerpressMdx: MdxCompileRuntime | undefined;
-}
-
-export function addKeyDevelopmentsTiming(timing: KeyDevelopmentsTiming): void {
-  const total = (globalThis.__tickerpressKeyDevelopments ??= noKeyDevelopmentsTiming());
-  total.briefings += timing.briefings;
-  total.milliseconds += timing.milliseconds;
-  total.cpuMilliseconds += timing.cpuMilliseconds;
 }
 
 function startPool(projectRoot: string, setup: CompilerSetup): MdxCompileRuntime['pool'] {
@@ -76,7 +66,7 @@ function startPool(projectRoot: string, setup: CompilerSetup): MdxCompileRuntime
   if (workers < 2) return undefined;
   try {
     return new WorkerPool<CompileJob, CompileResult>(
-      join(projectRoot, 'src/markdown/mdx-worker.ts'),
+      join(projectRoot, WORKER_ENTRIES.mdx),
       workers,
       setup,
       (job) => job.filePath,
@@ -95,7 +85,7 @@ function startPool(projectRoot: string, setup: CompilerSetup): MdxCompileRuntime
 export function cachedParallelMdx(projectRoot: string): Processor {
   const processor = unified(markdownPipeline);
   // Hashed now, as the pipeline's code is loaded: an edit made later is not what this process runs.
-  const sourcesKey = hashSources(createHash('sha256'), projectRoot, PIPELINE_SOURCES).digest('hex');
+  const sourcesKey = hashCacheSources(createHash('sha256'), projectRoot, CACHE_SOURCES.mdx).digest('hex');
   const createInner = processor.createMdxRenderer?.bind(processor);
   if (!createInner) throw new Error(`The Markdown processor "${processor.name}" cannot compile MDX.`);
   return {
@@ -105,7 +95,7 @@ export function cachedParallelMdx(projectRoot: string): Processor {
       const setup: CompilerSetup = { shared, mdx: { ...mdx, srcDir: mdx.srcDir?.href } };
       const pipelineKey = createHash('sha256').update(sourcesKey).update(JSON.stringify(setup)).digest('hex');
       const cache = cacheDir(projectRoot, 'mdx');
-      const runtime = (globalThis.__tickerpressMdx ??= {
+      const runtime = (buildGlobals().mdx ??= {
         compiled: 0,
         cached: 0,
         workers: 0,

@@ -4,8 +4,8 @@
  */
 import { workerData } from 'node:worker_threads';
 import { unified } from '@astrojs/markdown-remark';
+import { buildGlobals, noKeyDevelopmentsTiming } from '../build/build-globals.ts';
 import { serveJobs } from '../build/worker-pool.ts';
-import { noKeyDevelopmentsTiming } from './plugins/remark-key-developments.ts';
 import type { CompileJob, CompileResult, CompilerSetup } from './mdx-compiler.ts';
 import { markdownPipeline } from './pipeline.ts';
 
@@ -19,10 +19,10 @@ const renderer = processor.createMdxRenderer?.(setup.shared, {
 serveJobs(async (job: CompileJob): Promise<CompileResult> => {
   if (!renderer) throw new Error('The Markdown processor cannot compile MDX.');
   const before = {
-    ...(globalThis.__tickerpressKeyDevelopments ?? noKeyDevelopmentsTiming()),
+    ...(buildGlobals().keyDevelopments ?? noKeyDevelopmentsTiming()),
   };
   const output = await (await renderer).process(job.content, job.filePath, job.frontmatter);
-  const after = globalThis.__tickerpressKeyDevelopments ?? before;
+  const after = buildGlobals().keyDevelopments ?? before;
   return {
     output,
     keyDevelopments: {

@@ -26,16 +26,3 @@ export const markdownPipeline: NonNullable<Parameters<typeof unified>[0]> = {
     [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
   ],
 };
-
-/**
- * What the output of the pipeline depends on besides a file's own text, relative to the project root:
- * part of the key of every compiled file in the cache.
- */
-export const PIPELINE_SOURCES = [
-  'src/markdown',
-  'src/engine',
-  'src/build',
-  'src/site.config.ts',
-  'astro.config.mjs',
-  'package-lock.json',
-] as const;

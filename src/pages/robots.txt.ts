@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { site } from '../site.config.ts';
+import { absolute, routes } from '../site/routes.ts';
 
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL('/sitemap-index.xml', site.url).href}\n`, {
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute(routes.sitemap())}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

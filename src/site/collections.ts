@@ -1,18 +1,22 @@
 /**
- * The site's loaded content, read through Astro's content collections and handed to pages in the
- * shapes `src/lib` works with. A production build reads each collection once; the dev server reads
+ * The site's loaded content, read through Astro's content collections and handed to views and pages in
+ * the shapes the engine works with. A production build reads each collection once; the dev server reads
  * afresh so edits show up.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import {
   buildClock,
   groupByListField,
   isPublic,
   newestFirst,
   publicationStatus,
+  relatedFinder,
   type PublicationStatus,
 } from '../engine/listing.ts';
+import type { KeyDevelopmentsBox } from '../engine/key-developments/key-developments-box.ts';
 import type { TickerDirectory } from '../engine/tickers.ts';
+import { KEY_DEVELOPMENTS_FIELD } from '../markdown/plugins/remark-key-developments.ts';
+import { site } from '../site.config.ts';
 
 export type Briefing = CollectionEntry<'briefings'>;
 export type Author = CollectionEntry<'authors'>;
@@ -37,6 +41,23 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
     if (isDevServer) return load();
     cached ??= load();
     return cached;
+  };
+}
+
+/**
+ * A computation per briefing made once per build, however many pages and feeds ask for it; the dev
+ * server computes afresh, as the content may have changed since.
+ */
+export function perBriefing<T>(compute: (briefing: Briefing) => Promise<T>): (briefing: Briefing) => Promise<T> {
+  const results = new Map<string, Promise<T>>();
+  return (briefing) => {
+    if (isDevServer) return compute(briefing);
+    let result = results.get(briefing.id);
+    if (!result) {
+      result = compute(briefing);
+      results.set(briefing.id, result);
+    }
+    return result;
   };
 }
 
@@ -72,3 +93,16 @@ export const getBriefingsByTag = once(async () => groupByListField(await getPubl
 export const getTickersWithPages = once(
   async (): Promise<ReadonlySet<string>> => new Set((await getBriefingsByTicker()).map((group) => group.key)),
 );
+
+/** A briefing's compiled body and the key-developments box the pipeline chose while compiling it. */
+export async function renderBriefing(briefing: Briefing) {
+  const { Content, remarkPluginFrontmatter } = await render(briefing);
+  const keyDevelopments = remarkPluginFrontmatter[KEY_DEVELOPMENTS_FIELD] as KeyDevelopmentsBox | undefined;
+  return { Content, keyDevelopments };
+}
+
+/** For each briefing, the `site.relatedCount` briefings most related to it (see `relatedFinder`). */
+export function relatedBriefings(briefings: readonly Briefing[]): (briefing: Briefing) => Briefing[] {
+  const find = relatedFinder(briefings);
+  return (briefing) => find(briefing, site.relatedCount);
+}

@@ -1,25 +1,20 @@
 /**
- * Every social card of the site, built from the same loaded content as the pages, and the store that
- * renders them (through a worker pool in production builds, in-process in the dev server).
+ * Every social card of the site (what each says and where it is served), built from the same loaded
+ * content as the pages, and the image each page is shared with. Rendering is the build's business
+ * (`src/build/cards/card-runtime.ts`).
  */
-import { join } from 'node:path';
-import { newestFirst } from '../engine/listing.ts';
-import { cacheDir as cacheDirOf } from '../build/build-cache.ts';
+import { prefetchCards } from '../build/cards/card-runtime.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../outputs/card/card-template.ts';
 import {
-  briefingCard,
+  briefingCard as briefingCardSpec,
   cardAlt,
-  cardPaths,
   homeCard,
   tagCard,
   tickerCard,
   type CardSpec,
 } from '../outputs/card/card-spec.ts';
-import { rendererFingerprint } from '../build/cards/card-fingerprint.ts';
-import { CardPool } from '../build/cards/card-pool.ts';
-import { CardStore } from '../build/cards/card-store.ts';
-import { renderToFile } from '../build/cards/card-worker.ts';
+import { newestFirst } from '../engine/listing.ts';
 import { tickerLabel } from '../engine/tickers.ts';
-import { POOL_THRESHOLD, workerCount } from '../build/worker-pool.ts';
 import { site } from '../site.config.ts';
 import {
   getBriefingsByTag,
@@ -29,6 +24,7 @@ import {
   isDevServer,
   type Briefing,
 } from './collections.ts';
+import { absolute, cardRoutes } from './routes.ts';
 
 export interface Card {
   /** URL path, e.g. `/og/briefings/<id>.png`. */
@@ -44,83 +40,42 @@ export interface PageImage {
   readonly height?: number | undefined;
 }
 
-const absolute = (path: string) => new URL(path, site.url).href;
-
-export function briefingCardSpec(briefing: Briefing): CardSpec {
-  return briefingCard(briefing.data, site);
+/** The image of a page shared with its card. */
+export function cardImage(card: Card): PageImage {
+  return { url: absolute(card.path), alt: cardAlt(card.spec), width: CARD_WIDTH, height: CARD_HEIGHT };
 }
 
-/** The image a briefing is shared with: its own, when the frontmatter names one, or its card. */
-export function briefingImage(briefing: Briefing): PageImage {
-  const own = briefing.data.image;
-  if (own) return { url: absolute(own.src), alt: own.alt, width: own.width, height: own.height };
-  return cardImage(cardPaths.briefing(briefing.id), briefingCardSpec(briefing));
+export function briefingCard(briefing: Briefing): Card {
+  return { path: cardRoutes.briefing(briefing.id), spec: briefingCardSpec(briefing.data, site) };
 }
 
-export function cardImage(path: string, spec: CardSpec): PageImage {
-  return { url: absolute(path), alt: cardAlt(spec), width: 1200, height: 630 };
+export function homePageCard(): Card {
+  return { path: cardRoutes.home(), spec: homeCard(site) };
 }
 
-export const homeCardSpec = (): CardSpec => homeCard(site);
-
-export async function tickerCardSpec(symbol: string, briefings: readonly Briefing[]): Promise<CardSpec> {
+export async function tickerPageCard(symbol: string, briefings: readonly Briefing[]): Promise<Card> {
   const latest = newestFirst(briefings).find((briefing) => briefing.data.market?.symbol === symbol)?.data.market;
-  return tickerCard(tickerLabel(symbol, await getTickerDirectory()), briefings.length, latest, site);
+  const spec = tickerCard(tickerLabel(symbol, await getTickerDirectory()), briefings.length, latest, site);
+  return { path: cardRoutes.ticker(symbol), spec };
 }
 
-export const tagCardSpec = (tag: string, briefings: readonly Briefing[]): CardSpec =>
-  tagCard(tag, briefings.length, site);
+export function tagPageCard(tag: string, briefings: readonly Briefing[]): Card {
+  return { path: cardRoutes.tag(tag), spec: tagCard(tag, briefings.length, site) };
+}
 
+/** Every card of the site: the home page's, each briefing's without an image of its own, each ticker's and tag's. */
 export async function getAllCards(): Promise<Card[]> {
-  const cards: Card[] = [{ path: cardPaths.home(), spec: homeCardSpec() }];
+  const cards: Card[] = [homePageCard()];
   for (const briefing of await getPublicBriefings()) {
-    if (!briefing.data.image) cards.push({ path: cardPaths.briefing(briefing.id), spec: briefingCardSpec(briefing) });
+    if (!briefing.data.image) cards.push(briefingCard(briefing));
   }
-  for (const group of await getBriefingsByTicker()) {
-    cards.push({ path: cardPaths.ticker(group.key), spec: await tickerCardSpec(group.key, group.items) });
-  }
-  for (const group of await getBriefingsByTag()) {
-    cards.push({ path: cardPaths.tag(group.key), spec: tagCardSpec(group.key, group.items) });
-  }
+  for (const group of await getBriefingsByTicker()) cards.push(await tickerPageCard(group.key, group.items));
+  for (const group of await getBriefingsByTag()) cards.push(tagPageCard(group.key, group.items));
   return cards;
 }
 
-/** Shared with the integration that logs the counts and closes the pool at the end of the build. */
-export interface CardRuntime {
-  store: CardStore;
-  pool?: CardPool;
-  /** From the first card rendered to the last one finished: what rendering cost the build's wall clock. */
-  rendering?: { started: number; finished: number };
-}
-
-declare global {
-  var __tickerpressCards: CardRuntime | undefined;
-}
-
-export function getCardRuntime(): CardRuntime {
-  if (globalThis.__tickerpressCards) return globalThis.__tickerpressCards;
-  const root = __PROJECT_ROOT__;
-  const cacheDir = cacheDirOf(root, 'og');
-  const workers = workerCount('OG_WORKERS');
-  let rendersStarted = 0;
-  const runtime: CardRuntime = {
-    store: new CardStore({
-      cacheDir,
-      fingerprint: rendererFingerprint(root),
-      render: async (spec, file) => {
-        rendersStarted += 1;
-        if (!isDevServer && !runtime.pool && rendersStarted >= POOL_THRESHOLD && workers > 1) {
-          runtime.pool = new CardPool(join(root, 'src/build/cards/card-worker.ts'), workers);
-        }
-        runtime.rendering ??= { started: performance.now(), finished: 0 };
-        await (runtime.pool ? runtime.pool.render(spec, file) : renderToFile(spec, file));
-        runtime.rendering.finished = performance.now();
-      },
-    }),
-  };
-  globalThis.__tickerpressCards = runtime;
-  return runtime;
-}
+/** How the card renderer runs here: in-process in the dev server, which renders a card when asked for. */
+export const cardRuntimeOptions = { inProcess: isDevServer } as const;
 
 /**
  * Starts rendering every missing card in worker threads, without waiting. Cards are the longest part of
@@ -129,5 +84,8 @@ export function getCardRuntime(): CardRuntime {
  */
 export async function startRenderingCards(): Promise<void> {
   if (isDevServer) return;
-  getCardRuntime().store.prefetch((await getAllCards()).map((card) => card.spec));
+  prefetchCards(
+    (await getAllCards()).map((card) => card.spec),
+    cardRuntimeOptions,
+  );
 }

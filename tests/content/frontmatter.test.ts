@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { briefingFrontmatterSchema } from '../../src/content/schema/index.ts';
-import { formatFinding, formatPath, readBriefingFrontmatter, splitFrontmatter } from '../../src/content/frontmatter.ts';
+import { formatFinding } from '../../src/content/finding.ts';
+import { formatPath, readBriefingFrontmatter, splitFrontmatter } from '../../src/content/frontmatter.ts';
 
 const FILE = 'content/briefings/test.mdx';
 const authors = new Set(['markets-desk', 'demo-writer']);

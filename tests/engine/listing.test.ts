@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  briefingPath,
   buildClock,
   publicationStatus,
   groupByListField,
   groupByMonth,
-  homePagePath,
   isPublic,
-  monthPath,
   newestFirst,
   paginate,
   relatedFinder,
@@ -86,11 +83,6 @@ describe('paginate', () => {
   it('rejects a page size that is not a positive integer', () => {
     expect(() => paginate([1], 0)).toThrow(/positive integer/);
   });
-
-  it('names page paths', () => {
-    expect([homePagePath(1), homePagePath(2)]).toEqual(['/', '/page/2/']);
-    expect(briefingPath('2026-02-01-amazon')).toBe('/briefings/2026-02-01-amazon/');
-  });
 });
 
 describe('groupByMonth', () => {
@@ -107,7 +99,6 @@ describe('groupByMonth', () => {
       [2025, 12, ['dec']],
     ]);
     expect(groupByMonth(items, 'America/New_York')[0]?.month).toBe(2);
-    expect(monthPath(2026, 3)).toBe('/archive/2026/03/');
   });
 });
 

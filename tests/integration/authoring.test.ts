@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check/index.ts';
-import { formatFinding, readBriefingFrontmatter } from '../../src/content/frontmatter.ts';
+import { formatFinding } from '../../src/content/finding.ts';
+import { readBriefingFrontmatter } from '../../src/content/frontmatter.ts';
+import { routeOf } from '../../src/site/routes.ts';
 import { childEnv, PROJECT_ROOT } from '../helpers/site-build.ts';
 
 const run = promisify(execFile);
@@ -81,6 +83,7 @@ describe('npm run check', () => {
       tickers: new Set(['AMZN']),
       resolves: (specifier) => !specifier.startsWith('.'),
       publicFileExists: () => false,
+      routeOf,
     }).map(formatFinding);
     expect(lines).toEqual([
       'broken/bad-yaml.mdx:8:15: error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
@@ -97,7 +100,7 @@ describe('npm run check', () => {
       'broken/sponsored-without-label.mdx:12:1: error: <Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"',
       'broken/tickers-as-string.mdx:8:10: error: tickers expected a list such as [AMZN, MSFT], got the text "AMZN, MSFT" (write one item per entry, not a comma-separated string)',
       'broken/unclosed-jsx.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>` (12:1-12:24)',
-      'broken/unknown-component.mdx:12:1: error: <PriceWidget> is not a known component: use <Sponsored>, <Ticker>, <PriceChart> or <FigureChart>, or import it',
+      'broken/unknown-component.mdx:12:1: error: <PriceWidget> is not a known component: use <Sponsored>, <Ticker>, <PriceChart> or <BarChart>, or import it',
     ]);
   });
 

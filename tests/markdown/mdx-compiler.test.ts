@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildGlobals } from '../../src/build/build-globals.ts';
 import { cachedParallelMdx, stopMdxWorkers } from '../../src/markdown/mdx-compiler.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,24 +20,26 @@ async function renderer() {
 }
 
 /** Read through functions: TypeScript would keep a global narrowed to the value last assigned here. */
-const compileRuntime = () => globalThis.__tickerpressMdx;
-const keyDevelopmentsTiming = () => globalThis.__tickerpressKeyDevelopments;
+const compileRuntime = () => buildGlobals().mdx;
+const keyDevelopmentsTiming = () => buildGlobals().keyDevelopments;
+const resetGlobals = () => {
+  buildGlobals().mdx = undefined;
+  buildGlobals().keyDevelopments = undefined;
+};
 
 const saved = { ...process.env };
 let cache = '';
 beforeEach(() => {
   cache = mkdtempSync(join(tmpdir(), 'tickerpress-mdx-cache-'));
   process.env['TICKERPRESS_CACHE_DIR'] = cache;
-  globalThis.__tickerpressMdx = undefined;
-  globalThis.__tickerpressKeyDevelopments = undefined;
+  resetGlobals();
 });
 afterEach(async () => {
-  await globalThis.__tickerpressMdx?.pool?.close();
+  await compileRuntime()?.pool?.close();
   process.env = { ...saved };
 });
 afterAll(() => {
-  globalThis.__tickerpressMdx = undefined;
-  globalThis.__tickerpressKeyDevelopments = undefined;
+  resetGlobals();
 });
 
 describe('the MDX compiler', () => {
@@ -45,15 +48,15 @@ describe('the MDX compiler', () => {
     const first = await (await renderer())?.process(body, filePath, { ...frontmatter });
     expect(first?.code).toContain('keyDevelopmentsBox');
     expect(first?.code).toContain('para-1');
-    expect(globalThis.__tickerpressMdx).toMatchObject({ compiled: 1, cached: 0 });
+    expect(compileRuntime()).toMatchObject({ compiled: 1, cached: 0 });
     expect(readdirSync(join(cache, 'mdx'))).toHaveLength(1);
 
     const again = await (await renderer())?.process(body, filePath, { ...frontmatter });
     expect(again).toEqual(first);
-    expect(globalThis.__tickerpressMdx).toMatchObject({ compiled: 1, cached: 1 });
+    expect(compileRuntime()).toMatchObject({ compiled: 1, cached: 1 });
 
     await (await renderer())?.process(`${body}\nOne more sentence.\n`, filePath, { ...frontmatter });
-    expect(globalThis.__tickerpressMdx).toMatchObject({ compiled: 2, cached: 1 });
+    expect(compileRuntime()).toMatchObject({ compiled: 2, cached: 1 });
   });
 
   it('compiles in worker threads when many files wait, to the same output as in-process', async () => {
@@ -61,12 +64,11 @@ describe('the MDX compiler', () => {
     const variants = Array.from({ length: 6 }, (_, index) => `${body}\nParagraph number ${index}.\n`);
     const inProcess = await renderer();
     const expected = await Promise.all(variants.map((text) => inProcess?.process(text, filePath, { ...frontmatter })));
-    expect(globalThis.__tickerpressMdx?.pool).toBeUndefined();
+    expect(compileRuntime()?.pool).toBeUndefined();
 
     process.env['MDX_WORKERS'] = '2';
     process.env['TICKERPRESS_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'tickerpress-mdx-cache-'));
-    globalThis.__tickerpressMdx = undefined;
-    globalThis.__tickerpressKeyDevelopments = undefined;
+    resetGlobals();
     const parallel = await renderer();
     const actual = await Promise.all(variants.map((text) => parallel?.process(text, filePath, { ...frontmatter })));
     expect(compileRuntime()?.pool?.size).toBe(2);
@@ -102,7 +104,7 @@ describe('the MDX compiler', () => {
         compiler?.process(text, filePath, { ...frontmatter }),
       ),
     );
-    expect(globalThis.__tickerpressMdx?.pool).toBeDefined();
+    expect(compileRuntime()?.pool).toBeDefined();
     const failure = results[3];
     expect(failure?.status).toBe('rejected');
     const fromWorker = fields((failure as PromiseRejectedResult).reason);

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
@@ -11,7 +11,8 @@ import {
   tickerCard,
   type CardSpec,
 } from '../../src/outputs/card/card-spec.ts';
-import { cardKey, rendererFingerprint, RENDERER_SOURCES } from '../../src/build/cards/card-fingerprint.ts';
+import { cardKey, rendererFingerprint } from '../../src/build/cards/card-fingerprint.ts';
+import { copyProjectCode } from '../helpers/project-copy.ts';
 import { estimateLines, fitHeadline } from '../../src/outputs/card/headline-fit.ts';
 import { selectFonts } from '../../src/outputs/card/card-fonts.ts';
 import { CardPool } from '../../src/build/cards/card-pool.ts';
@@ -203,14 +204,13 @@ describe('cache', () => {
     expect(store.stats).toEqual({ rendered: 1, cached: 1 });
   });
 
-  it('changes every key when the template source changes', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'tickerpress-og-root-'));
-    for (const file of RENDERER_SOURCES) {
-      mkdirSync(dirname(join(copy, file)), { recursive: true });
-      cpSync(join(ROOT, file), join(copy, file));
-    }
+  it('changes every key when the template source changes, and no key when code cards do not run changes', () => {
+    const copy = copyProjectCode();
     const before = rendererFingerprint(copy);
     expect(before).toBe(fingerprint);
+    appendFileSync(join(copy, 'src/engine/text/figures.ts'), '\n// the figure parser changed\n');
+    appendFileSync(join(copy, 'src/pages/index.astro'), '\n<!-- a page changed -->\n');
+    expect(rendererFingerprint(copy)).toBe(before);
     appendFileSync(join(copy, 'src/outputs/card/card-template.ts'), '\n// a design change\n');
     const after = rendererFingerprint(copy);
     expect(after).not.toBe(before);

@@ -1,6 +1,6 @@
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { figureChart } from '../../src/outputs/charts/bar-chart.ts';
+import { barChart } from '../../src/outputs/charts/bar-chart.ts';
 import { priceChart } from '../../src/outputs/charts/price-chart.ts';
 import type { PriceRow } from '../../src/engine/price-history.ts';
 
@@ -100,7 +100,7 @@ describe('price chart', () => {
 
 describe('figure chart', () => {
   it('draws negative values below the zero line, escaped labels and a text alternative', () => {
-    const chart = figureChart({
+    const chart = barChart({
       title: 'Net income <by quarter> & more',
       unit: '$bn',
       data: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchPath, searchRecord } from '../../src/outputs/search/search-record.ts';
+import { searchRecord } from '../../src/outputs/search/search-record.ts';
 import {
   describeResults,
   hasCriteria,
@@ -34,11 +34,6 @@ describe('search record', () => {
       image: '/og/briefings/x.png',
     });
     expect(record.sort).toEqual({ date: '2026-12-31T23:30:00.000Z' });
-  });
-
-  it('builds search page paths with presets', () => {
-    expect(searchPath()).toBe('/search/');
-    expect(searchPath({ q: 'open ai', ticker: 'AMZN' })).toBe('/search/?q=open+ai&ticker=AMZN');
   });
 });
 

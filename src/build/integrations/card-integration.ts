@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { pruneCache } from '../build-cache.ts';
+import { buildGlobals } from '../build-globals.ts';
 
 export default function ogCards(): AstroIntegration {
   return {
@@ -14,7 +15,8 @@ export default function ogCards(): AstroIntegration {
         updateConfig({ vite: { define: { __PROJECT_ROOT__: JSON.stringify(fileURLToPath(config.root)) } } });
       },
       'astro:build:done': async ({ logger }) => {
-        const runtime = globalThis.__tickerpressCards;
+        const globals = buildGlobals();
+        const runtime = globals.cards;
         if (!runtime) return;
         const { rendered, cached } = runtime.store.stats;
         const { started = 0, finished = 0 } = runtime.rendering ?? {};
@@ -26,7 +28,7 @@ export default function ogCards(): AstroIntegration {
           `${rendered + cached} cards: ${rendered} rendered, ${cached} from the cache (${seconds} s)${stale}`,
         );
         await runtime.pool?.close();
-        globalThis.__tickerpressCards = undefined;
+        globals.cards = undefined;
       },
     },
   };

@@ -7,6 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import { pruneCache } from '../build-cache.ts';
 import { stopMdxWorkers } from '../../markdown/mdx-compiler.ts';
+import { buildGlobals } from '../build-globals.ts';
 
 export default function compileReport(): AstroIntegration {
   return {
@@ -17,23 +18,24 @@ export default function compileReport(): AstroIntegration {
         updateConfig({ vite: { plugins: [{ name: 'tickerpress-mdx-workers', buildEnd: stopMdxWorkers }] } });
       },
       'astro:build:generated': async ({ logger }) => {
-        const mdx = globalThis.__tickerpressMdx;
+        const globals = buildGlobals();
+        const { mdx } = globals;
         if (mdx) {
           const workers = mdx.workers > 0 ? ` in ${mdx.workers} worker threads` : '';
           const pruned = pruneCache(mdx.cacheDir, mdx.used);
           const stale = pruned > 0 ? ` (${pruned} stale entries removed)` : '';
           logger.info(`MDX files: ${mdx.compiled} compiled${workers}, ${mdx.cached} from the cache${stale}`);
           await stopMdxWorkers();
-          globalThis.__tickerpressMdx = undefined;
+          globals.mdx = undefined;
         }
-        const timing = globalThis.__tickerpressKeyDevelopments;
+        const timing = globals.keyDevelopments;
         if (timing && timing.briefings > 0) {
           const each = (milliseconds: number) => (milliseconds / timing.briefings).toFixed(2);
           logger.info(
             `key developments: ${timing.briefings} briefings in ${(timing.milliseconds / 1000).toFixed(1)} s (${each(timing.milliseconds)} ms each; ${each(timing.cpuMilliseconds)} ms of CPU time each)`,
           );
         }
-        globalThis.__tickerpressKeyDevelopments = undefined;
+        globals.keyDevelopments = undefined;
       },
     },
   };

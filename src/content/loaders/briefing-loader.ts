@@ -1,6 +1,6 @@
 /**
  * The briefings collection's loader: Astro's glob loader, with frontmatter read and checked by
- * `src/lib/frontmatter.ts` so that a bad briefing fails the build naming its file, line and field.
+ * `src/content/frontmatter.ts` so that a bad briefing fails the build naming its file, line and field.
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
@@ -9,7 +9,8 @@ import { glob, type Loader } from 'astro/loaders';
 import { authorFiles, type ContentPaths } from '../content-folders.ts';
 import { completeSnapshot } from '../../engine/price-history.ts';
 import { readSeries } from './market-loader.ts';
-import { formatFinding, readBriefingFrontmatter, type Finding } from '../frontmatter.ts';
+import { formatFinding, type Finding } from '../finding.ts';
+import { readBriefingFrontmatter } from '../frontmatter.ts';
 
 export interface BriefingsLoaderOptions {
   /** Folder holding `*.mdx` briefings (files starting with `_` are ignored). */

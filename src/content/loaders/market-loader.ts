@@ -7,8 +7,9 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { marketFiles, type ContentPaths } from '../content-folders.ts';
-import { formatFinding } from '../frontmatter.ts';
-import { parseMarketCsv, type PriceRow } from '../../engine/price-history.ts';
+import { formatFinding } from '../finding.ts';
+import type { PriceRow } from '../../engine/price-history.ts';
+import { parseMarketCsv } from '../market-csv.ts';
 
 const cache = new Map<string, PriceRow[]>();
 /** The data files, listed once per loader run rather than once per briefing that asks. */

@@ -1,6 +1,6 @@
 /**
  * Gives every quotable paragraph its id (`para-N`) and hands the page its key-developments box as
- * `remarkPluginFrontmatter.keyDevelopmentsBox`.
+ * `remarkPluginFrontmatter.keyDevelopmentsBox` (`KEY_DEVELOPMENTS_FIELD`).
  */
 // Declares `data.hProperties` on mdast nodes.
 import type {} from 'mdast-util-to-hast';
@@ -8,32 +8,18 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { keyDevelopmentsBox } from '../../engine/key-developments/key-developments-box.ts';
 import { collectParagraphs } from '../../engine/text/paragraphs.ts';
+import { buildGlobals, noKeyDevelopmentsTiming } from '../../build/build-globals.ts';
 
 export interface RemarkKeyDevelopmentsOptions {
   /** Bullets per box, 1 to 5. */
   readonly count: number;
 }
 
+/** The field of `remarkPluginFrontmatter` that carries a briefing's key-developments box to the page. */
+export const KEY_DEVELOPMENTS_FIELD = 'keyDevelopmentsBox';
+
 interface AstroData {
   frontmatter?: Record<string, unknown>;
-}
-
-/** Time spent choosing key developments in this thread, for the build log. */
-export interface KeyDevelopmentsTiming {
-  briefings: number;
-  /** Wall-clock time, which includes waiting for a core on a busy machine. */
-  milliseconds: number;
-  /** CPU time of the thread doing the work: what the engine costs, however busy the machine is. */
-  cpuMilliseconds: number;
-}
-
-declare global {
-  var __tickerpressKeyDevelopments: KeyDevelopmentsTiming | undefined;
-}
-
-/** An empty tally, for threads that have chosen no key developments yet. */
-export function noKeyDevelopmentsTiming(): KeyDevelopmentsTiming {
-  return { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 };
 }
 
 /**
@@ -61,7 +47,7 @@ export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOpti
     if (typeof title !== 'string') return;
     const dek = frontmatter['dek'];
     const override = frontmatter['keyDevelopments'];
-    frontmatter['keyDevelopmentsBox'] = keyDevelopmentsBox({
+    frontmatter[KEY_DEVELOPMENTS_FIELD] = keyDevelopmentsBox({
       title,
       dek: typeof dek === 'string' ? dek : undefined,
       override: override === false || Array.isArray(override) ? (override as false | string[]) : undefined,
@@ -69,7 +55,7 @@ export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOpti
       count: options.count,
     });
     const cpu = cpuUsage(startedCpu);
-    const timing = (globalThis.__tickerpressKeyDevelopments ??= noKeyDevelopmentsTiming());
+    const timing = (buildGlobals().keyDevelopments ??= noKeyDevelopmentsTiming());
     timing.briefings += 1;
     timing.milliseconds += performance.now() - started;
     timing.cpuMilliseconds += (cpu.user + cpu.system) / 1000;

@@ -22,9 +22,6 @@ export interface CardSpec {
   readonly stat?: string | undefined;
 }
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
-
 export interface SiteIdentity extends Clock {
   readonly name: string;
   readonly description: string;
@@ -83,14 +80,6 @@ export function tagCard(tag: string, briefingCount: number, site: SiteIdentity):
     stat: `${briefingCount} ${briefingCount === 1 ? 'briefing' : 'briefings'}`,
   };
 }
-
-/** Where each card is served: `/og/briefings/<id>.png`, `/og/home.png`, `/og/tickers/AMZN.png`, `/og/tags/ai.png`. */
-export const cardPaths = {
-  briefing: (id: string) => `/og/briefings/${id}.png`,
-  home: () => '/og/home.png',
-  ticker: (symbol: string) => `/og/tickers/${symbol}.png`,
-  tag: (tag: string) => `/og/tags/${tag}.png`,
-};
 
 /** Alt text for a card: what it shows, for readers of the page that share it. */
 export function cardAlt(spec: CardSpec): string {

@@ -2,8 +2,12 @@
  * The card's design, as the element tree Satori lays out: site name and date on top, the headline
  * fitted to the middle, ticker chips and a market figure at the bottom. Flexbox only (Satori's subset).
  */
-import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from './card-spec.ts';
+import type { CardSpec } from './card-spec.ts';
 import { fitHeadline } from './headline-fit.ts';
+
+/** The size of every card, in pixels: what Open Graph and X show without cropping. */
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
 
 export interface CardElement {
   readonly type: string;

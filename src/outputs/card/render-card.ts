@@ -1,8 +1,8 @@
 /** Renders a card: Satori lays the element tree out as SVG, sharp encodes the PNG. */
 import satori from 'satori';
 import sharp from 'sharp';
-import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from './card-spec.ts';
-import { cardElement } from './card-template.ts';
+import type { CardSpec } from './card-spec.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardElement } from './card-template.ts';
 import { emojiImage, selectFonts, withoutMissing } from './card-fonts.ts';
 
 /**

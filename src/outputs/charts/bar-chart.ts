@@ -6,16 +6,16 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { chartId, escapeXml, round } from './svg-markup.ts';
 import type { RenderedChart } from './price-chart.ts';
 
-export interface FigurePoint {
+export interface BarPoint {
   readonly label: string;
   readonly value: number;
 }
 
-export interface FigureChartInput {
+export interface BarChartInput {
   readonly title: string;
   /** Unit shown after each value, e.g. "$bn" or "%". */
   readonly unit?: string | undefined;
-  readonly data: readonly FigurePoint[];
+  readonly data: readonly BarPoint[];
   readonly locale: string;
   readonly width?: number;
   readonly height?: number;
@@ -23,9 +23,10 @@ export interface FigureChartInput {
 
 const MARGIN = { top: 24, right: 16, bottom: 36, left: 16 };
 
-export function figureChart(input: FigureChartInput): RenderedChart {
+export function barChart(input: BarChartInput): RenderedChart {
   const width = input.width ?? 640;
   const height = input.height ?? 280;
+  // The id prefix and class names are the chart's older name; kept, as pages and stylesheets use them.
   const id = chartId('figure-chart', input.title, input.data);
   const number = new Intl.NumberFormat(input.locale, { maximumFractionDigits: 2 });
   const withUnit = (value: number) => `${number.format(value)}${input.unit ? ` ${input.unit}` : ''}`;

@@ -55,17 +55,6 @@ export function lastBuildDate(entries: readonly ChangeDates[]): Date {
   return new Date(Math.max(0, ...entries.map((entry) => modifiedAt(entry).getTime())));
 }
 
-/** Where feeds and calendars are served. */
-export const feedPaths = {
-  site: '/rss.xml',
-  json: '/feed.json',
-  calendar: '/calendar.ics',
-  ticker: (symbol: string) => `/tickers/${symbol}/rss.xml`,
-  tag: (tag: string) => `/tags/${tag}/rss.xml`,
-  tickerCalendar: (symbol: string) => `/tickers/${symbol}/calendar.ics`,
-  briefingCalendar: (id: string) => `/briefings/${id}/calendar.ics`,
-};
-
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
 

@@ -42,10 +42,3 @@ export function searchRecord(input: SearchRecordInput, clock: Clock): SearchReco
 
 /** Query-string keys of the search page that preset a filter: `/search/?ticker=AMZN`. */
 export const FILTER_PARAMETERS = ['ticker', 'tag', 'source', 'year'] as const;
-
-export function searchPath(query: { q?: string; ticker?: string; tag?: string } = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-  const search = params.toString();
-  return search ? `/search/?${search}` : '/search/';
-}

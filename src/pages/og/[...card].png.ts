@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getAllCards, getCardRuntime } from '../../site/social-cards.ts';
+import { getCardRuntime } from '../../build/cards/card-runtime.ts';
 import type { CardSpec } from '../../outputs/card/card-spec.ts';
+import { cardRuntimeOptions, getAllCards } from '../../site/social-cards.ts';
 
 export const getStaticPaths = (async () => {
   const cards = await getAllCards();
@@ -16,7 +17,7 @@ interface Props {
 }
 
 export const GET: APIRoute<Props> = async ({ props }) => {
-  const { store } = getCardRuntime();
+  const { store } = getCardRuntime(cardRuntimeOptions);
   // Usually started with the briefing pages already (see startRenderingCards); this covers the rest.
   store.prefetch(props.all.map((card) => card.spec));
   const png = await store.png(props.spec);

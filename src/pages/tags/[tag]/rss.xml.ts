@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { rssFeed } from '../../../outputs/feed/feed-documents.ts';
 import { getBriefingsByTag, type Briefing } from '../../../site/collections.ts';
 import { channel, feedEntries } from '../../../site/feed-entries.ts';
-import { feedPaths, rssFeed } from '../../../outputs/feed/feed-documents.ts';
-import { tagPath } from '../../../engine/tickers.ts';
+import { tagView } from '../../../site/listing-views.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>
@@ -13,7 +13,7 @@ export const getStaticPaths = (async () =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ briefings: Briefing[] }> = async ({ params, props }) => {
-  const tag = params.tag ?? '';
-  const feed = channel(`${site.name}: #${tag}`, `Briefings tagged ${tag}.`, tagPath(tag), feedPaths.tag(tag));
+  const view = tagView(params.tag ?? '', props.briefings);
+  const feed = channel(`${site.name}: #${view.tag}`, `Briefings tagged ${view.tag}.`, view.path, view.feed.href);
   return rss(rssFeed(feed, await feedEntries(props.briefings), site));
 };

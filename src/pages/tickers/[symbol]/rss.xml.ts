@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getBriefingsByTicker, getTickerDirectory, type Briefing } from '../../../site/collections.ts';
+import { rssFeed } from '../../../outputs/feed/feed-documents.ts';
+import { getBriefingsByTicker, type Briefing } from '../../../site/collections.ts';
 import { channel, feedEntries } from '../../../site/feed-entries.ts';
-import { feedPaths, rssFeed } from '../../../outputs/feed/feed-documents.ts';
-import { tickerLabel, tickerPath } from '../../../engine/tickers.ts';
+import { tickerView } from '../../../site/listing-views.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>
@@ -13,14 +13,7 @@ export const getStaticPaths = (async () =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ briefings: Briefing[] }> = async ({ params, props }) => {
-  const symbol = params.symbol ?? '';
-  const label = tickerLabel(symbol, await getTickerDirectory());
-  const name = label.name ? `${label.name} (${symbol})` : symbol;
-  const feed = channel(
-    `${site.name}: ${name}`,
-    `Briefings about ${name}.`,
-    tickerPath(symbol),
-    feedPaths.ticker(symbol),
-  );
+  const view = await tickerView(params.symbol ?? '', props.briefings);
+  const feed = channel(`${site.name}: ${view.heading}`, `Briefings about ${view.heading}.`, view.path, view.feed.href);
   return rss(rssFeed(feed, await feedEntries(props.briefings), site));
 };

@@ -1,0 +1,56 @@
+/**
+ * The build's shared state. Astro runs our integrations from the config and the pages from its own
+ * bundle, so one build holds two copies of most modules; state both copies must see (the compile counts,
+ * the card renderer and its pool) lives on `globalThis`, and this is the one module that declares and
+ * hands out those globals. Worker threads have a `globalThis` of their own.
+ */
+import type { CardRuntime } from './cards/card-runtime.ts';
+import type { MdxCompileRuntime } from '../markdown/mdx-compiler.ts';
+
+/** Time spent choosing key developments in this thread, for the build log. */
+export interface KeyDevelopmentsTiming {
+  briefings: number;
+  /** Wall-clock time, which includes waiting for a core on a busy machine. */
+  milliseconds: number;
+  /** CPU time of the thread doing the work: what the engine costs, however busy the machine is. */
+  cpuMilliseconds: number;
+}
+
+export interface BuildGlobals {
+  /** The MDX compiler's counts, cache and worker pool (`src/markdown/mdx-compiler.ts`). */
+  mdx?: MdxCompileRuntime | undefined;
+  /** Key developments chosen in this thread (`src/markdown/plugins/remark-key-developments.ts`). */
+  keyDevelopments?: KeyDevelopmentsTiming | undefined;
+  /** The card store and its worker pool (`src/build/cards/card-runtime.ts`). */
+  cards?: CardRuntime | undefined;
+}
+
+declare global {
+  var __tickerpress: BuildGlobals | undefined;
+}
+
+/** This thread's build state, created empty on first use. */
+export function buildGlobals(): BuildGlobals {
+  return (globalThis.__tickerpress ??= {});
+}
+
+/** An empty tally, for threads that have chosen no key developments yet. */
+export function noKeyDevelopmentsTiming(): KeyDevelopmentsTiming {
+  return { briefings: 0, milliseconds: 0, cpuMilliseconds: 0 };
+}
+
+/** Adds a tally (one measured in a worker thread, say) to this thread's. */
+export function addKeyDevelopmentsTiming(timing: KeyDevelopmentsTiming): void {
+  const total = (buildGlobals().keyDevelopments ??= noKeyDevelopmentsTiming());
+  total.briefings += timing.briefings;
+  total.milliseconds += timing.milliseconds;
+  total.cpuMilliseconds += timing.cpuMilliseconds;
+}
+
+/**
+ * The project root of the running Astro build, defined by the card integration (Vite replaces the
+ * name at bundle time); the pages' bundle has no other way to know where the project's files are.
+ */
+export function buildProjectRoot(): string {
+  return __PROJECT_ROOT__;
+}

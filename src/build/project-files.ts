@@ -1,0 +1,33 @@
+/**
+ * Project files that build plumbing names by path, relative to the project root: the entry module of
+ * each worker thread, and what each build cache's key hashes. One list, checked by a test against the
+ * tree, so a moved file can never leave a worker or a cache key pointing at nothing.
+ */
+
+/** Entry modules of the worker threads. */
+export const WORKER_ENTRIES = {
+  /** Compiles MDX with the site's pipeline (`src/markdown/mdx-compiler.ts` starts it). */
+  mdx: 'src/markdown/mdx-worker.ts',
+  /** Renders social cards (`src/build/cards/card-runtime.ts` starts it). */
+  cards: 'src/build/cards/card-worker.ts',
+} as const;
+
+export interface CacheSources {
+  /** Entry modules: they and every project module they import are hashed (`module-graph.ts`). */
+  readonly code: readonly string[];
+  /** Other files the cached output depends on, hashed whole. */
+  readonly files: readonly string[];
+}
+
+/** What the key of each build cache hashes besides the cached item's own input. */
+export const CACHE_SOURCES = {
+  /** Compiled MDX: the compiler, its worker and the pipeline they run; the config that sets MDX's options. */
+  mdx: {
+    code: ['src/markdown/mdx-compiler.ts', 'src/markdown/mdx-worker.ts'],
+    files: ['astro.config.mjs', 'package-lock.json'],
+  },
+  /** Social cards: the renderer (template, fonts, fitting); what a card says is in its spec. */
+  cards: { code: ['src/outputs/card/render-card.ts'], files: ['package-lock.json'] },
+  /** Content-check findings: the checker and every rule it runs. */
+  check: { code: ['scripts/check-content.ts'], files: ['package-lock.json'] },
+} as const satisfies Record<string, CacheSources>;

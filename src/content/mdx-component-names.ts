@@ -1,0 +1,11 @@
+/**
+ * The components every briefing may use without an import. The names are what authors write, so they
+ * belong to the content layer (the content check reads them); `src/site/mdx-components.ts` maps each
+ * to its Astro component, and TypeScript holds that map to exactly these names.
+ */
+export const MDX_COMPONENT_NAMES = ['Sponsored', 'Ticker', 'PriceChart', 'BarChart'] as const;
+
+export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
+
+/** Names components once had, with what to write instead: a clear error, not "unknown component". */
+export const RENAMED_MDX_COMPONENTS: Readonly<Record<string, MdxComponentName>> = { FigureChart: 'BarChart' };
