@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { SiteConfigError } from '../src/content/schema/site-config.ts';
 import { INDEX_AFTER_ASTRO } from '../src/build/integrations/pagefind-integration.ts';
 import { indexSite } from '../src/build/search-index/pagefind-index.ts';
 
@@ -34,6 +35,15 @@ const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/pack
 /** Resolves with the exit code of `child` once it has ended. */
 function exitOf(child: ChildProcess): Promise<number> {
   return new Promise((resolveExit) => child.on('close', (code) => resolveExit(code ?? 1)));
+}
+
+// A wrong setting would otherwise fail every process below with the same error: report it once, here.
+try {
+  await import('../src/site.config.ts');
+} catch (error) {
+  if (!(error instanceof SiteConfigError)) throw error;
+  console.error(`${error.message}\n\nBuild stopped: ${outputUntouched()}`);
+  process.exit(1);
 }
 
 // The content check and Astro run side by side (the check is one core's work, and Astro's start is

@@ -1,33 +1,13 @@
 /**
  * The site's identity, address and clock. Every page, feed, card and script reads these values from
- * here and nowhere else.
+ * here and nowhere else; `parseSiteConfig` checks them when the build starts (see
+ * `src/content/schema/site-config.ts` for what each field means and allows).
  */
-export interface SiteConfig {
-  /** Name shown in the header, page titles, feeds and social cards. */
-  readonly name: string;
-  /** One sentence describing the site, used on the home page and in feeds. */
-  readonly description: string;
-  /** Absolute origin the site is served from, without a trailing slash. */
-  readonly url: string;
-  /** BCP 47 locale for the `lang` attribute and for formatting dates, numbers and money. */
-  readonly locale: string;
-  /** IANA time zone in which every date and time on the site is shown. */
-  readonly timeZone: string;
-  /** Briefings per page on the home page and other paginated listings. */
-  readonly pageSize: number;
-  /** How many related briefings a briefing page lists. */
-  readonly relatedCount: number;
-  /** Bullets in each "Key developments at a glance" box, 1 to 5. */
-  readonly keyDevelopmentsCount: number;
-  /** Newest briefings in each RSS and JSON feed. */
-  readonly feedSize: number;
-  /** The site calendar lists events from this many days before the newest content on. */
-  readonly calendarLookbackDays: number;
-  /** Author id `npm run new` puts in a new briefing unless told otherwise. */
-  readonly defaultAuthor: string;
-}
+import { parseSiteConfig } from './content/schema/site-config.ts';
 
-export const site: SiteConfig = {
+export type { SiteConfig } from './content/schema/site-config.ts';
+
+export const site = parseSiteConfig({
   name: 'Tickerpress',
   description: 'Short, sourced briefings on companies, deals and results.',
   url: 'https://tickerpress.example',
@@ -39,4 +19,4 @@ export const site: SiteConfig = {
   feedSize: 50,
   calendarLookbackDays: 30,
   defaultAuthor: 'markets-desk',
-};
+});

@@ -1,5 +1,10 @@
 /** Money and the market snapshot's derived facts. */
-import type { MarketSnapshot } from '../content/schema/index.ts';
+
+/** A close and the 52-week high it is measured against, in one currency. */
+export interface PriceAgainstHigh {
+  readonly close: number;
+  readonly high52Week: number;
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -26,12 +31,12 @@ export function formatPercent(fraction: number, locale: string): string {
 }
 
 /** How far the close sits below the 52-week high, as a fraction of the high (0 at the high). */
-export function fractionBelowHigh(snapshot: Pick<MarketSnapshot, 'close' | 'high52Week'>): number {
+export function fractionBelowHigh(snapshot: PriceAgainstHigh): number {
   return (snapshot.high52Week - snapshot.close) / snapshot.high52Week;
 }
 
 /** "2.6% below its 52-week high", or "at its 52-week high". */
-export function describeDistanceToHigh(snapshot: Pick<MarketSnapshot, 'close' | 'high52Week'>, locale: string): string {
+export function describeDistanceToHigh(snapshot: PriceAgainstHigh, locale: string): string {
   const fraction = fractionBelowHigh(snapshot);
   if (fraction <= 0) return 'at its 52-week high';
   if (fraction < 0.0005) return `less than ${formatPercent(0.001, locale)} below its 52-week high`;

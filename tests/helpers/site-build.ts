@@ -44,11 +44,19 @@ export function writeBriefing(contentDir: string, name: string, source: string):
 /** The fixed clock of test builds: after every fixture but the scheduled one. */
 export const TEST_BUILD_TIME = '2026-11-01T12:00:00+01:00';
 
-/** Builds into `outDir`; the build cache (cards, checks, compiled MDX) defaults to `<contentDir>/.cache`. */
-export async function buildSite(contentDir: string, outDir: string, cacheDir?: string): Promise<BuildResult> {
+/**
+ * Builds into `outDir`; the build cache (cards, checks, compiled MDX) defaults to `<contentDir>/.cache`.
+ * `projectRoot` builds a copy of the project instead (see `project-copy.ts`).
+ */
+export async function buildSite(
+  contentDir: string,
+  outDir: string,
+  cacheDir?: string,
+  projectRoot = PROJECT_ROOT,
+): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
-      cwd: PROJECT_ROOT,
+      cwd: projectRoot,
       // A stray NODE_ENV must not change what a production build publishes (drafts stay out).
       env: childEnv({
         CONTENT_DIR: contentDir,

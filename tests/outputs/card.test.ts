@@ -12,7 +12,7 @@ import {
   type CardSpec,
 } from '../../src/outputs/card/card-spec.ts';
 import { cardKey, rendererFingerprint } from '../../src/build/cards/card-fingerprint.ts';
-import { copyProjectCode } from '../helpers/project-copy.ts';
+import { copyProject } from '../helpers/project-copy.ts';
 import { estimateLines, fitHeadline } from '../../src/outputs/card/headline-fit.ts';
 import { selectFonts } from '../../src/outputs/card/card-fonts.ts';
 import { CardPool } from '../../src/build/cards/card-pool.ts';
@@ -205,7 +205,7 @@ describe('cache', () => {
   });
 
   it('changes every key when the template source changes, and no key when code cards do not run changes', () => {
-    const copy = copyProjectCode();
+    const copy = copyProject();
     const before = rendererFingerprint(copy);
     expect(before).toBe(fingerprint);
     appendFileSync(join(copy, 'src/engine/text/figures.ts'), '\n// the figure parser changed\n');

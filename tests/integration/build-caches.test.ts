@@ -1,0 +1,73 @@
+/**
+ * Build caches keyed by the code they depend on, and the site configuration checked at load: real
+ * builds of a copy of the project whose source files the tests edit.
+ */
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from '../helpers/project-copy.ts';
+import { buildSite } from '../helpers/site-build.ts';
+
+let project = '';
+let cache = '';
+const build = () => buildSite(join(project, 'content'), join(project, 'dist'), cache, project);
+const mdxLine = (output: string) => /MDX files: (\d+) compiled[^,]*, (\d+) from the cache/.exec(output)?.slice(1, 3);
+
+/** Adds a comment to the script part of an Astro component, which changes no output. */
+function touchComponent(path: string): void {
+  const file = join(project, path);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, '---\n// edited by a test\n'));
+}
+
+beforeAll(async () => {
+  project = copyProject({ site: true });
+  cache = mkdtempSync(join(tmpdir(), 'tickerpress-cache-'));
+  const first = await build();
+  expect(first.ok).toBe(true);
+});
+
+describe('the compiled-MDX cache', () => {
+  it('keeps every compiled file when code the MDX pipeline does not run changes', async () => {
+    const briefings = 9;
+    appendFileSync(join(project, 'src/outputs/card/card-template.ts'), '\n// a design change\n');
+    appendFileSync(join(project, 'tools/corpus.ts'), '\n// a generator change\n');
+    touchComponent('src/components/page/BriefingList.astro');
+    const result = await build();
+    expect(result.ok).toBe(true);
+    expect(mdxLine(result.output)).toEqual(['0', String(briefings)]);
+    // The card template did change: every card is rendered again.
+    expect(result.output).toMatch(/cards: \d+ rendered, 0 from the cache/);
+  });
+
+  it('compiles every file again when the figure parser changes', async () => {
+    appendFileSync(join(project, 'src/engine/text/figures.ts'), '\n// a parser change\n');
+    const result = await build();
+    expect(result.ok).toBe(true);
+    expect(mdxLine(result.output)).toEqual(['9', '0']);
+  });
+});
+
+describe('the site configuration', () => {
+  it('stops the build naming each wrong field, once, without a stack trace, and leaves dist/ as it was', async () => {
+    const before = readFileSync(join(project, 'dist/index.html'), 'utf8');
+    const config = join(project, 'src/site.config.ts');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8')
+        .replace('keyDevelopmentsCount: 3', 'keyDevelopmentsCount: 7')
+        .replace("url: 'https://tickerpress.example'", "url: 'https://tickerpress.example/'")
+        .replace("timeZone: 'Europe/Berlin'", "timeZone: 'Mars/Olympus'"),
+    );
+    const result = await build();
+    expect(result.ok).toBe(false);
+    const lines = result.output.split('\n');
+    expect(lines.filter((line) => line.startsWith('src/site.config.ts:'))).toEqual([
+      'src/site.config.ts: url must not end with "/" (write https://news.example.com)',
+      'src/site.config.ts: timeZone "Mars/Olympus" is not an IANA time zone such as Europe/Berlin',
+      'src/site.config.ts: keyDevelopmentsCount must be at most 5 (bullets per box)',
+    ]);
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(readFileSync(join(project, 'dist/index.html'), 'utf8')).toBe(before);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The tree reads as the flow (content → engine → markdown → site → outputs, build plumbing apart): each
+ * layer imports only what it may at run time, no two source files share a name, and tests mirror `src/`.
+ * Type-only imports are not counted: they run nothing and key no cache.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runtimeSpecifiers } from '../src/build/module-graph.ts';
+import { PROJECT_ROOT } from './helpers/site-build.ts';
+
+function filesUnder(dir: string): string[] {
+  const absolute = join(PROJECT_ROOT, dir);
+  if (!existsSync(absolute)) return [];
+  return readdirSync(absolute).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(join(PROJECT_ROOT, path)).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const sources = [...filesUnder('src'), ...filesUnder('scripts'), ...filesUnder('tools')].filter((path) =>
+  /\.(?:ts|astro|mjs)$/.test(path),
+);
+
+/** What each layer must not import at run time (folders under src/, and tools/). */
+const FORBIDDEN: Record<string, readonly string[]> = {
+  'src/engine/': [
+    'src/content/',
+    'src/markdown/',
+    'src/site/',
+    'src/outputs/',
+    'src/build/',
+    'src/components/',
+    'src/pages/',
+    'src/layouts/',
+    'src/client/',
+    'src/site.config.ts',
+  ],
+  'src/content/': [
+    'src/markdown/',
+    'src/site/',
+    'src/outputs/',
+    'src/build/',
+    'src/components/',
+    'src/pages/',
+    'src/layouts/',
+    'src/client/',
+  ],
+  'src/markdown/': ['src/site/', 'src/outputs/', 'src/components/', 'src/pages/', 'src/layouts/', 'src/client/'],
+  'src/outputs/': ['src/site/', 'src/markdown/', 'src/components/', 'src/pages/', 'src/layouts/', 'src/client/'],
+  'src/site/': ['src/components/page/', 'src/pages/', 'src/layouts/', 'src/client/'],
+  'src/build/': ['src/site/', 'src/components/', 'src/pages/', 'src/layouts/', 'src/client/'],
+  'src/': ['tools/', 'tests/', 'scripts/'],
+};
+
+/** Relative imports of a TypeScript module, resolved to project paths. */
+function localImports(path: string): string[] {
+  const specifiers = runtimeSpecifiers(readFileSync(join(PROJECT_ROOT, path), 'utf8'), path);
+  return specifiers
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => relative(PROJECT_ROOT, resolve(PROJECT_ROOT, dirname(path), specifier)));
+}
+
+describe('the layout', () => {
+  it('keeps each layer to what it may import', () => {
+    const violations = sources
+      .filter((path) => extname(path) === '.ts')
+      .flatMap((path) =>
+        localImports(path)
+          .filter((target) =>
+            Object.entries(FORBIDDEN).some(
+              ([layer, forbidden]) => path.startsWith(layer) && forbidden.some((prefix) => target.startsWith(prefix)),
+            ),
+          )
+          .map((target) => `${path} imports ${target}`),
+      );
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps the engine free of Astro and the file system', () => {
+    const engine = sources.filter((path) => path.startsWith('src/engine/'));
+    const found = engine.flatMap((path) =>
+      runtimeSpecifiers(readFileSync(join(PROJECT_ROOT, path), 'utf8'), path)
+        .filter((specifier) => /^(?:astro(?:$|[:/])|(?:node:)?fs(?:$|\/))/.test(specifier))
+        .map((specifier) => `${path} imports ${specifier}`),
+    );
+    expect(engine.length).toBeGreaterThan(10);
+    expect(found).toEqual([]);
+  });
+
+  it('gives no two source files the same name (index and route files aside)', () => {
+    const byName = new Map<string, string[]>();
+    for (const path of sources) {
+      const name = basename(path, extname(path));
+      if (name === 'index' || path.startsWith('src/pages/')) continue;
+      byName.set(name, [...(byName.get(name) ?? []), path]);
+    }
+    expect([...byName.values()].filter((paths) => paths.length > 1)).toEqual([]);
+  });
+
+  it('mirrors src/ and tools/ in tests/: each test sits where the module or folder it tests is', () => {
+    const misplaced = filesUnder('tests')
+      .filter((path) => path.endsWith('.test.ts'))
+      .filter((path) => !/^tests\/(?:integration|e2e)\//.test(path) && path !== 'tests/layout.test.ts')
+      .filter((path) => {
+        const name = basename(path, '.test.ts');
+        const folder = dirname(path).replace(/^tests\/?/, '');
+        const base = folder.startsWith('tools') ? folder : join('src', folder);
+        const candidates = filesUnder(base).map((file) => basename(file, extname(file)));
+        const folders = filesUnder(base).map((file) => relative(base, dirname(file)).split('/'));
+        return !candidates.includes(name) && !folders.some((parts) => parts.includes(name));
+      });
+    expect(misplaced).toEqual([]);
+  });
+});
