@@ -1,5 +1,5 @@
 /**
- * Search in the build: indexes the finished site with Pagefind (`src/lib/search-index.ts`) when Astro's
+ * Search in the build: indexes the finished site with Pagefind (`src/build/search-index/pagefind-index.ts`) when Astro's
  * build is done, and serves the last build's index in the dev server. `npm run build` indexes after
  * Astro's process has ended instead, so that Pagefind's memory and Astro's never add up (at 10,000
  * briefings Pagefind alone holds about 2.7 GB).
