@@ -195,3 +195,26 @@ describe('quality on the development set (shared/eval/keydev)', () => {
     }
   });
 });
+
+describe("quality on the project's own cases (tests/fixtures/key-developments)", () => {
+  const casesDir = resolve(import.meta.dirname, '../../fixtures/key-developments');
+  const results = readdirSync(casesDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      const data: unknown = JSON.parse(readFileSync(join(casesDir, name), 'utf8'));
+      if (!isEvaluationCase(data)) throw new Error(`${name} is not an evaluation case`);
+      return evaluateCase(name, data);
+    });
+  const engine = averageScores(results.map((result) => result.engine));
+  const lead3 = averageScores(results.map((result) => result.lead3));
+
+  it('meets the floors and beats lead-3 on every averaged score', () => {
+    expect(results.length).toBeGreaterThanOrEqual(12);
+    expect(engine.rouge1Recall).toBeGreaterThanOrEqual(0.6);
+    expect(engine.figureRecall).toBeGreaterThanOrEqual(0.75);
+    expect(engine.wordsPerBullet).toBeLessThanOrEqual(25);
+    expect(engine.rouge1Recall).toBeGreaterThan(lead3.rouge1Recall);
+    expect(engine.rouge2Recall).toBeGreaterThan(lead3.rouge2Recall);
+    expect(engine.figureRecall).toBeGreaterThan(lead3.figureRecall);
+  });
+});
