@@ -1,57 +1,74 @@
 /**
- * `npm run eval:keydev -- DIR [--json] [--verbose]`: scores the key-developments engine and the lead-3
- * baseline on every case in DIR (the format of shared/eval/keydev/) and prints them side by side.
+ * `npm run eval:keydev -- DIR [DIR…] [--json] [--verbose]`: scores the key-developments engine and the
+ * lead-3 baseline on every case in each DIR (the format of shared/eval/keydev/) and prints them side by
+ * side: per case, per folder, and over all cases together. `--help` for the options.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  averageScores,
-  evaluateCase,
-  isEvaluationCase,
-  type CaseResult,
-  type Scores,
+  EvaluationDataError,
+  evaluateFolders,
+  formatTable,
+  summariseFolders,
+  summaryJson,
+  type FolderResults,
 } from '../tools/key-developments-evaluation.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
-});
-const [dir] = positionals;
-if (!dir) {
-  console.error('usage: npm run eval:keydev -- DIR [--json] [--verbose]');
-  process.exit(2);
-}
+const USAGE = 'usage: npm run eval:keydev -- DIR [DIR…] [--json] [--verbose] [--help]';
+const HELP = `${USAGE}
 
-const results: CaseResult[] = readdirSync(dir)
-  .filter((name) => name.endsWith('.json'))
-  .sort()
-  .map((name) => {
-    const data: unknown = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-    if (!isEvaluationCase(data)) throw new Error(`${join(dir, name)}: expected title, body, reference[] and figures[]`);
-    return evaluateCase(name.replace(/\.json$/, ''), data);
-  });
+Scores the key-developments engine and the lead-3 baseline (the first three sentences of the body) on
+every case (*.json with title, dek?, body, reference[], figures[]) in each DIR, and prints each case,
+the average of each folder and the average over all cases together (each case counts once).
 
-if (results.length === 0) {
-  console.error(`${dir}: no .json cases found`);
-  process.exit(1);
-}
+Options:
+  --json      print one JSON object instead: engine, lead3 (over all cases), folders [{ dir, cases, engine, lead3 }]
+  --verbose   print the engine's bullets under each case (table only)
+  -h, --help  print this help and exit
 
-const engine = averageScores(results.map((result) => result.engine));
-const lead3 = averageScores(results.map((result) => result.lead3));
+Exit status: 0 scored, 1 a folder or case file cannot be scored, 2 wrong usage.`;
 
-if (values.json) {
-  console.log(JSON.stringify({ engine, lead3 }));
-} else {
-  const pct = (value: number) => (value * 100).toFixed(1).padStart(5);
-  const row = (label: string, scores: Scores) =>
-    `${label.padEnd(34)} ${pct(scores.rouge1Recall)} ${pct(scores.rouge2Recall)} ${pct(scores.rouge1F1)} ${pct(scores.figureRecall)} ${scores.wordsPerBullet.toFixed(1).padStart(5)}`;
-  console.log(`${'case / method'.padEnd(34)}  R1-R  R2-R  R1-F1 FigR  Words`);
-  for (const result of results) {
-    console.log(row(`${result.name} engine`, result.engine));
-    console.log(row(`${result.name} lead-3`, result.lead3));
-    if (values.verbose) for (const bullet of result.engineBullets) console.log(`    • ${bullet}`);
+const NAME = 'eval:keydev';
+
+function main(args: readonly string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // ERR_PARSE_ARGS_UNKNOWN_OPTION, ERR_PARSE_ARGS_INVALID_OPTION_VALUE, …: keep the first sentence.
+    const message = (error instanceof Error ? error.message : String(error)).split(/\.\s/)[0] ?? '';
+    console.error(`${NAME}: ${message.charAt(0).toLowerCase()}${message.slice(1)} (${USAGE})`);
+    return 2;
   }
-  console.log(row('AVERAGE engine', engine));
-  console.log(row('AVERAGE lead-3', lead3));
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`${NAME}: missing DIR, a folder of .json cases (${USAGE})`);
+    return 2;
+  }
+
+  let folders: FolderResults[];
+  try {
+    folders = evaluateFolders(positionals);
+  } catch (error) {
+    const message = error instanceof EvaluationDataError ? error.message : `unexpected error: ${String(error)}`;
+    console.error(`${NAME}: ${message.replace(/\s+/g, ' ')}`);
+    return 1;
+  }
+
+  if (values.json) console.log(JSON.stringify(summaryJson(summariseFolders(folders))));
+  else console.log(formatTable(folders, { verbose: values.verbose }).join('\n'));
+  return 0;
 }
+
+process.exitCode = main(process.argv.slice(2));

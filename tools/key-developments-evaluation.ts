@@ -2,6 +2,8 @@
  * Evaluation of the key-developments engine on cases with editors' bullets, side by side with the
  * lead-3 baseline (the first three sentences of the body).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractKeyDevelopments } from '../src/engine/key-developments/extract-key-developments.ts';
 import { collectParagraphs, parseMarkdown } from '../src/engine/text/paragraphs.ts';
 import { figureRecall, rouge } from './rouge.ts';
@@ -86,4 +88,189 @@ export function averageScores(all: readonly Scores[]): Scores {
     figureRecall: mean('figureRecall'),
     wordsPerBullet: mean('wordsPerBullet'),
   };
+}
+
+/** A case file or folder that cannot be scored; the message names the file or folder and fits on one line. */
+export class EvaluationDataError extends Error {
+  override readonly name = 'EvaluationDataError';
+  /** The file or folder at fault. */
+  readonly path: string;
+
+  constructor(path: string, problem: string) {
+    super(`${path}: ${problem.replace(/\s+/g, ' ').trim()}`);
+    this.path = path;
+  }
+}
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * What keeps `value` from being a case that can be scored, as a short phrase, or `undefined` if nothing
+ * does. Stricter than {@link isEvaluationCase}: the bullets and figures must be strings.
+ */
+export function caseProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a case: expected a JSON object';
+  const record = value as Record<string, unknown>;
+  const problems = [
+    typeof record['title'] === 'string' ? undefined : 'title must be a string',
+    record['dek'] === undefined || typeof record['dek'] === 'string' ? undefined : 'dek must be a string if given',
+    typeof record['body'] === 'string' ? undefined : 'body must be a Markdown string',
+    isStringArray(record['reference']) && record['reference'].length > 0
+      ? undefined
+      : 'reference must be a non-empty array of strings',
+    isStringArray(record['figures']) ? undefined : 'figures must be an array of strings',
+  ].filter((problem) => problem !== undefined);
+  return problems.length === 0 ? undefined : `not a case: ${problems.join('; ')}`;
+}
+
+/** Parses the text of the case file at `path`; throws an {@link EvaluationDataError} naming it. */
+export function parseCase(path: string, text: string): EvaluationCase {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new EvaluationDataError(path, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const problem = caseProblem(data);
+  if (problem !== undefined || !isEvaluationCase(data)) throw new EvaluationDataError(path, problem ?? 'not a case');
+  return data;
+}
+
+/** One case read from a folder: its name is the file name without `.json`. */
+export interface CaseFile {
+  readonly name: string;
+  readonly path: string;
+  readonly testCase: EvaluationCase;
+}
+
+/**
+ * Reads every `*.json` case in `dir` (not its subfolders), sorted by file name. Throws an
+ * {@link EvaluationDataError} if the folder does not exist, holds no case, or a file is not a case.
+ */
+export function readCaseFolder(dir: string): CaseFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.name.endsWith('.json') && !entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'ENOTDIR'
+          ? 'not a folder'
+          : `cannot read the folder (${error instanceof Error ? error.message : String(error)})`;
+    throw new EvaluationDataError(dir, problem);
+  }
+  if (names.length === 0) throw new EvaluationDataError(dir, 'no .json cases found');
+  return names.map((name) => {
+    const path = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new EvaluationDataError(path, `cannot read (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return { name: name.replace(/\.json$/, ''), path, testCase: parseCase(path, text) };
+  });
+}
+
+/** The results of one folder's cases, in file-name order. */
+export interface FolderResults {
+  readonly dir: string;
+  readonly results: readonly CaseResult[];
+}
+
+/** Scores already-read folders of cases. An error while scoring a case is rethrown naming its file. */
+export function evaluateCaseFolders(
+  folders: readonly { readonly dir: string; readonly cases: readonly CaseFile[] }[],
+): FolderResults[] {
+  return folders.map(({ dir, cases }) => ({
+    dir,
+    results: cases.map(({ name, path, testCase }) => {
+      try {
+        return evaluateCase(name, testCase);
+      } catch (error) {
+        throw new EvaluationDataError(path, `cannot score (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }),
+  }));
+}
+
+/**
+ * Reads every folder first (so that a bad folder or file fails before anything is scored), then scores
+ * each case with the engine and the lead-3 baseline. Folders keep the order given.
+ */
+export function evaluateFolders(dirs: readonly string[]): FolderResults[] {
+  return evaluateCaseFolders(dirs.map((dir) => ({ dir, cases: readCaseFolder(dir) })));
+}
+
+/** Averages of one folder. */
+export interface FolderSummary {
+  readonly dir: string;
+  readonly cases: number;
+  readonly engine: Scores;
+  readonly lead3: Scores;
+}
+
+/** Averages per folder and over all cases together (each case weighs the same, whatever its folder). */
+export interface EvaluationSummary {
+  readonly cases: number;
+  readonly engine: Scores;
+  readonly lead3: Scores;
+  readonly folders: readonly FolderSummary[];
+}
+
+export function summariseFolders(folders: readonly FolderResults[]): EvaluationSummary {
+  const all = folders.flatMap((folder) => folder.results);
+  return {
+    cases: all.length,
+    engine: averageScores(all.map((result) => result.engine)),
+    lead3: averageScores(all.map((result) => result.lead3)),
+    folders: folders.map(({ dir, results }) => ({
+      dir,
+      cases: results.length,
+      engine: averageScores(results.map((result) => result.engine)),
+      lead3: averageScores(results.map((result) => result.lead3)),
+    })),
+  };
+}
+
+/** The `--json` output: the averages over all cases as `engine` and `lead3`, then the same per folder. */
+export function summaryJson(summary: EvaluationSummary): Pick<EvaluationSummary, 'engine' | 'lead3' | 'folders'> {
+  return { engine: summary.engine, lead3: summary.lead3, folders: summary.folders };
+}
+
+/**
+ * The table, as lines: per case the engine and lead-3 rows (with the engine's bullets if `verbose`), a
+ * folder-average pair after each folder, and the average over all cases (`AVERAGE engine` / `AVERAGE
+ * lead-3`) at the end.
+ */
+export function formatTable(folders: readonly FolderResults[], options: { readonly verbose?: boolean } = {}): string[] {
+  const summary = summariseFolders(folders);
+  const pct = (value: number) => (value * 100).toFixed(1).padStart(5);
+  const row = (label: string, scores: Scores) =>
+    `${label.padEnd(34)} ${pct(scores.rouge1Recall)} ${pct(scores.rouge2Recall)} ${pct(scores.rouge1F1)} ${pct(scores.figureRecall)} ${scores.wordsPerBullet.toFixed(1).padStart(5)}`;
+  const cases = (count: number) => `${count} case${count === 1 ? '' : 's'}`;
+  const lines = [`${'case / method'.padEnd(34)}  R1-R  R2-R  R1-F1 FigR  Words`];
+  folders.forEach((folder, index) => {
+    const average = summary.folders[index];
+    lines.push(`${folder.dir} (${cases(folder.results.length)})`);
+    for (const result of folder.results) {
+      lines.push(row(`${result.name} engine`, result.engine));
+      lines.push(row(`${result.name} lead-3`, result.lead3));
+      if (options.verbose) for (const bullet of result.engineBullets) lines.push(`    • ${bullet}`);
+    }
+    if (average) {
+      lines.push(row('folder average engine', average.engine));
+      lines.push(row('folder average lead-3', average.lead3));
+    }
+  });
+  lines.push(`all folders (${cases(summary.cases)})`);
+  lines.push(row('AVERAGE engine', summary.engine));
+  lines.push(row('AVERAGE lead-3', summary.lead3));
+  return lines;
 }

@@ -168,15 +168,25 @@ describe('key developments box', () => {
     const items = box.find('li');
     expect(items).toHaveLength(3);
     items.each((_, item) => {
-      const href = $(item).find('a.key-developments__source').attr('href') ?? '';
-      expect(href).toMatch(/^#para-\d+$/);
-      const target = $(href);
-      expect(target.is('p')).toBe(true);
+      const hrefs = $(item)
+        .find('a.key-developments__source')
+        .map((__, link) => $(link).attr('href') ?? '')
+        .get();
+      expect(hrefs.length).toBeGreaterThan(0);
+      const sources = hrefs.map((href) => {
+        expect(href).toMatch(/^#para-\d+$/);
+        const target = $(href);
+        expect(target.is('p')).toBe(true);
+        return target.text();
+      });
       for (const figure of $(item).find('data').toArray()) {
-        expect(target.text()).toContain($(figure).text());
+        expect(sources.join(' ')).toContain($(figure).text());
       }
     });
     expect(box.find('data[value="50000000000 USD"]').text()).toBe('$50 billion');
+    // Both facts of the two-fact headline, the second from its own section ("The job cuts").
+    expect(box.text()).toContain('16,000');
+    expect(box.text()).not.toContain('?');
     expect(box.text()).not.toMatch(/Quorvix|buy or sell/i);
     expect(box.find('.key-developments__note').text()).toMatch(/^Generated automatically from the text/);
   });

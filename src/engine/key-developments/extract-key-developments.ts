@@ -1,22 +1,28 @@
 /**
  * "Key developments at a glance": three (up to five) bullets drawn from a briefing's own sentences.
  *
- * The method is extractive and explainable. Every sentence of the body is scored on its position
- * (news puts the main facts first), its similarity to the headline and dek, its centrality among the
- * other sentences, and the figures it carries. Questions, teasers, ads and boilerplate are never
- * candidates. The best sentences are picked greedily while near-duplicates are passed over, then each is
- * shortened by deleting attributions and clauses that carry no figure, and a short bullet may take in
- * the next sentence of its paragraph when that one adds figures. Deletion only ever removes spans without
- * figures, so every number in a bullet stands exactly as in the text it links to.
+ * The method is extractive and explainable: a coverage objective. The facts of a briefing are concepts
+ * with weights: its figures (weighted by kind, and several times over when the headline, the dek or a
+ * section heading states them, since that is the author saying what matters), its content words
+ * (weighted by how often the briefing returns to them and whether the headline uses them), and its
+ * sections. A bullet is one sentence, or two neighbouring sentences joined, each shortened in a few ways
+ * (see `sentence-compression.ts`). Bullets are chosen one at a time for the weight of the concepts they
+ * add that no chosen bullet covers yet, less a cost per word, plus a small prior for early position: a
+ * figure already carried, a word already said and a section already quoted add nothing, so the bullets
+ * cover distinct facts from distinct sections. Questions, teasers, ads and boilerplate are never
+ * candidates, and a sentence of generalities with no figure weighs little against any fact.
  */
 import { findFigures, type Figure, type FigureKind } from '../text/figures.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { contentTokens, wordCount } from '../text/tokens.ts';
+import { compressions, joinSentences } from './sentence-compression.ts';
 
 /** A paragraph of the briefing's body, with the id its element carries on the page. */
 export interface SourceParagraph {
   readonly id: string;
   readonly text: string;
+  /** The heading of the section the paragraph stands in, if any. */
+  readonly section?: string | undefined;
 }
 
 export interface KeyDevelopmentsInput {
@@ -30,8 +36,10 @@ export interface KeyDevelopment {
   readonly text: string;
   /** Figures in `text`, with offsets into it. */
   readonly figures: readonly Figure[];
-  /** Id of the paragraph the bullet was taken from. */
+  /** Id of the paragraph the bullet starts in. */
   readonly paragraphId: string;
+  /** Ids of every paragraph the bullet draws on, in order (one, or two when it joins sentences across them). */
+  readonly paragraphIds: readonly string[];
 }
 
 export interface KeyDevelopmentsOptions {
@@ -41,46 +49,88 @@ export interface KeyDevelopmentsOptions {
 
 export const DEFAULT_BULLET_COUNT = 3;
 export const MAX_BULLET_COUNT = 5;
-/** Bullets are aimed at editors' length: a short bullet may take in a second sentence up to this. */
-const JOIN_WORD_LIMIT = 32;
-/** A sentence pointing back to the one before joins it even if the bullet grows this long. */
-const ANAPHORIC_JOIN_WORD_LIMIT = 36;
-const ANAPHORIC = /^(?:That|This|These|Those|It|They|He|She|Such)\b/;
-/** A bullet this short may take in the next sentence. */
-const SHORT_BULLET_WORDS = 15;
-/** Beyond this, clauses without figures are dropped too. */
-const LONG_BULLET_WORDS = 27;
+/** No bullet is longer than this; editors' bullets are about 20 words. */
+const MAX_BULLET_WORDS = 30;
+/**
+ * Only this many sentences are candidates (all of them still count for word and figure weights), so
+ * choosing is bounded however long a briefing is: a pasted filing has its facts at the top too.
+ */
+const MAX_CANDIDATE_SENTENCES = 150;
+/** A bullet may join a sentence with one up to this many sentences further on in its section. */
+const JOIN_WINDOW = 3;
 
 /** Text that is never a key development: questions, calls to action, ads and boilerplate. */
 const EXCLUDED: readonly RegExp[] = [
-  /\?/,
+  /[?!]/,
   /\b(?:you|your|yours|yourself)\b/i,
-  /\b(?:sign up|subscribe|newsletter|click here|unlock|premium report|free (?:tool|trial|report|guide)|open an account|bonus|top picks|buy or sell|sell or buy|see the list|find out|learn more|read our|our (?:analysts|experts|guide|picks|report|research))\b/i,
-  /\b(?:past performance|no guarantee|not investment advice|notoriously volatile|may be revised|for informational purposes|do your own research|move inversely)\b/i,
+  /\b(?:sign up|subscribe|newsletter|click here|unlock|premium report|free (?:tool|trial|report|guide|analysis)|open an account|bonus|top picks|buy or sell|sell or buy|see the list|find out|learn more|read more|read our|what to do now|urgent need|delivers the answer|analysis from|our (?:analysts|experts|guide|picks|report|research))\b/i,
+  /\b(?:past performance|no guarantee|not investment advice|notoriously volatile|may be revised|for informational purposes|do your own research|move inversely|conflicts? of interest|price targets? (?:is|are) (?:based|derived)|this article|this report is)\b/i,
 ];
 
-const FIGURE_WEIGHTS: Record<FigureKind, number> = {
+/** How much a figure of each kind says, as a concept. */
+const FIGURE_WEIGHTS: Record<FigureKind | 'number', number> = {
   money: 1,
   percent: 0.9,
   count: 0.8,
   'basis-points': 0.8,
   'percentage-points': 0.7,
+  ratio: 0.8,
   vote: 0.8,
   date: 0.5,
-  multiple: 0.4,
-  quarter: 0.3,
+  multiple: 0.5,
+  number: 0.45,
+  quarter: 0.2,
 };
+/** A figure the headline or dek states is the author's main fact; one in a section heading, a section's. */
+const HEADLINE_FIGURE_BOOST = 4;
+const HEADING_FIGURE_BOOST = 2.5;
+/** A figure's weight falls with the paragraph that first states it, to this share at the end. */
+const FIGURE_FLOOR = 0.35;
+const FIGURE_DECAY = 0.25;
+/** Content words: per briefing sentence that uses them (up to 4), and more when the headline does. */
+const WORD_WEIGHT = 0.07;
+const HEADLINE_WORD_BOOST = 2.5;
+const HEADING_WORD_BOOST = 1.6;
+/** A section not yet quoted is a concept of its own, so the bullets spread over the sections. */
+const SECTION_WEIGHT = 0.35;
+/** Cost of a word in a bullet: a longer bullet must carry more. */
+const WORD_COST = 0.07;
+/** The prior for early position (news puts the main facts first), at the first sentence. */
+const POSITION_WEIGHT = 0.5;
 
-interface Candidate {
-  readonly paragraphIndex: number;
-  readonly sentenceIndex: number;
+const AD_MARKER = /^(?:Ad|Ads|Advert|Advertisement|Advertising|Sponsored|Anzeige|Werbung|Publicité)\.?:?$/i;
+/** What a bullet without a single number loses: it is chosen only where there are not enough facts. */
+const GENERALITY_COST = 1;
+const ANAPHORIC = /^(?:That|This|These|Those|It|They|He|She|Such|The move|The deal|The decision)\b/;
+const QUOTED = /^["“‘]/;
+
+interface SourceSentence {
   /** Position among all sentences of the body. */
   readonly order: number;
+  readonly paragraphIndex: number;
+  readonly sentenceIndex: number;
   readonly paragraphId: string;
+  readonly section: number;
   readonly text: string;
-  readonly figures: readonly Figure[];
-  readonly vector: ReadonlyMap<string, number>;
   readonly excluded: boolean;
+}
+
+/** One shortened form of one sentence, with the concepts it covers (as indexes into the weights). */
+interface SentenceForm {
+  readonly text: string;
+  readonly words: number;
+  readonly concepts: readonly number[];
+}
+
+/** One way to put one or two sentences as a bullet. */
+interface BulletOption {
+  readonly sentences: readonly SourceSentence[];
+  /** The form of each sentence, joined by a semicolon when there are two. */
+  readonly parts: readonly SentenceForm[];
+  readonly words: number;
+  readonly concepts: readonly number[];
+  /** Everything about the option that does not depend on what is chosen already. */
+  readonly prior: number;
 }
 
 export function extractKeyDevelopments(
@@ -88,117 +138,49 @@ export function extractKeyDevelopments(
   options: KeyDevelopmentsOptions = {},
 ): KeyDevelopment[] {
   const count = Math.min(MAX_BULLET_COUNT, Math.max(1, Math.trunc(options.count ?? DEFAULT_BULLET_COUNT)));
-  const candidates = buildCandidates(input);
-  const eligible = candidates.filter((candidate) => !candidate.excluded);
-  if (eligible.length === 0) return [];
-
-  const scores = scoreCandidates(input, candidates, eligible);
-
-  const properNouns = new Set(
-    input.paragraphs.flatMap((paragraph) => paragraph.text.match(/(?<=[\p{Ll},]\s)\p{Lu}[\p{L}-]*/gu) ?? []),
-  );
-  const bullets: Candidate[][] = [];
-  const chosen: Candidate[] = [];
-  const remaining = new Set(eligible);
-  while (bullets.length < count && remaining.size > 0) {
-    let best: Candidate | undefined;
+  const plan = planBullets(input);
+  const covered = new Uint8Array(plan.weights.length);
+  const used = new Set<SourceSentence>();
+  const chosen: BulletOption[] = [];
+  while (chosen.length < count) {
+    let best: BulletOption | undefined;
     let bestValue = -Infinity;
-    for (const candidate of remaining) {
-      const redundancy = Math.max(0, ...chosen.map((other) => dot(candidate.vector, other.vector)));
-      const value = (scores.get(candidate) ?? 0) - 0.4 * redundancy;
-      if (value > bestValue || (value === bestValue && best && candidate.order < best.order)) {
-        best = candidate;
+    // A joined bullet takes two sentences: only while enough are left for the bullets still to come.
+    const spare = Math.max(0, plan.candidates - used.size - (count - chosen.length));
+    for (const option of plan.options) {
+      if (option.sentences.length > 1 + spare || option.sentences.some((sentence) => used.has(sentence))) continue;
+      const value = marginalValue(option, covered, plan.weights);
+      if (value > bestValue) {
+        best = option;
         bestValue = value;
       }
     }
     if (!best) break;
-    remaining.delete(best);
-    if (isNearDuplicate(best, chosen)) continue;
     chosen.push(best);
-    // Two neighbouring sentences of one paragraph often carry one fact: join them into one bullet.
-    const neighbour = bullets.find((bullet) => {
-      const first = bullet[0];
-      const last = bullet.at(-1);
-      if (!first || !last || first.paragraphIndex !== best.paragraphIndex) return false;
-      const follows = best.sentenceIndex === last.sentenceIndex + 1;
-      const precedes = best.sentenceIndex === first.sentenceIndex - 1;
-      // A sentence that opens by pointing back ("That would make…") cannot stand alone.
-      const limit = follows ? joinLimit(best) : JOIN_WORD_LIMIT;
-      return (follows || precedes) && wordCount(render([...bullet, best], properNouns)) <= limit;
-    });
-    if (neighbour) {
-      neighbour.push(best);
-      neighbour.sort((a, b) => a.order - b.order);
-    } else {
-      bullets.push([best]);
-    }
+    for (const sentence of best.sentences) used.add(sentence);
+    for (const concept of best.concepts) covered[concept] = 1;
   }
-
-  // A short bullet takes in the next sentence of its paragraph when that one adds figures.
-  const used = new Set(bullets.flat());
-  for (const bullet of bullets) {
-    const last = bullet.at(-1);
-    const next = candidates.find(
-      (other) => last && other.paragraphIndex === last.paragraphIndex && other.sentenceIndex === last.sentenceIndex + 1,
-    );
-    if (!next || next.excluded || used.has(next) || next.figures.length === 0) continue;
-    if (wordCount(render(bullet, properNouns)) > SHORT_BULLET_WORDS) continue;
-    if (wordCount(render([...bullet, next], properNouns)) <= joinLimit(next)) {
-      bullet.push(next);
-      used.add(next);
-    }
-  }
-
-  return bullets
-    .sort((a, b) => (a[0]?.order ?? 0) - (b[0]?.order ?? 0))
-    .map((bullet) => {
-      const text = render(bullet, properNouns);
-      return { text, figures: findFigures(text), paragraphId: bullet[0]?.paragraphId ?? '' };
+  return chosen
+    .sort((a, b) => (a.sentences[0]?.order ?? 0) - (b.sentences[0]?.order ?? 0))
+    .map((option) => {
+      const text = bulletText(option, plan.properNouns);
+      return {
+        text,
+        figures: findFigures(text),
+        paragraphId: option.sentences[0]?.paragraphId ?? '',
+        paragraphIds: [...new Set(option.sentences.map((sentence) => sentence.paragraphId))],
+      };
     });
 }
 
-const shortenedSentences = new WeakMap<Candidate, string>();
-
-/** `shorten` once per sentence: selection renders the same sentences many times. */
-function shortened(candidate: Candidate): string {
-  let text = shortenedSentences.get(candidate);
-  if (text === undefined) {
-    text = shorten(candidate.text);
-    shortenedSentences.set(candidate, text);
-  }
-  return text;
+function marginalValue(option: BulletOption, covered: Uint8Array, weights: Float64Array): number {
+  let gain = option.prior;
+  for (const concept of option.concepts) if (!covered[concept]) gain += weights[concept] ?? 0;
+  return gain;
 }
 
-/** How long a bullet may grow by taking in `next`: longer when `next` points back and cannot stand alone. */
-function joinLimit(next: Candidate): number {
-  return ANAPHORIC.test(next.text) ? ANAPHORIC_JOIN_WORD_LIMIT : JOIN_WORD_LIMIT;
-}
-
-/** One bullet from one or more neighbouring sentences, shortened; long bullets lose their asides too. */
-function render(sentences: readonly Candidate[], properNouns: ReadonlySet<string>): string {
-  const text = sentences.map(shortened).reduce((joined, next) => joinSentences(joined, next, properNouns));
-  return wordCount(text) > LONG_BULLET_WORDS ? tidy(deleteSpans(text, LONG_SENTENCE_DELETIONS)) : text;
-}
-
-function scoreCandidates(
-  input: KeyDevelopmentsInput,
-  candidates: readonly Candidate[],
-  eligible: readonly Candidate[],
-): Map<Candidate, number> {
-  const headline = weigh(contentTokens(`${input.title} ${input.dek ?? ''}`), documentFrequencies(candidates));
-  // Centrality: mean similarity to every other eligible sentence. Similarity is a dot product, so the sum
-  // over the others is the dot product with the sum of all vectors, less the sentence's own square.
-  const sum = new Map<string, number>();
-  for (const { vector } of eligible) {
-    for (const [token, weight] of vector) sum.set(token, (sum.get(token) ?? 0) + weight);
-  }
-  const others = Math.max(1, eligible.length - 1);
-  return new Map(
-    eligible.map((candidate) => {
-      const similaritySum = dot(candidate.vector, sum) - dot(candidate.vector, candidate.vector);
-      return [candidate, score(candidate, similaritySum / others, headline)];
-    }),
-  );
+function bulletText(option: BulletOption, properNouns: ReadonlySet<string>): string {
+  return option.parts.map((part) => part.text).reduce((joined, next) => joinSentences(joined, next, properNouns));
 }
 
 export interface RankedSentence {
@@ -208,201 +190,258 @@ export interface RankedSentence {
   readonly score: number | undefined;
 }
 
-/** Every sentence with its score, in document order: what `npm run keydev -- --explain` prints. */
+/** Every sentence with the value of its best bullet on its own, in document order: `npm run keydev -- --explain`. */
 export function rankSentences(input: KeyDevelopmentsInput): RankedSentence[] {
-  const candidates = buildCandidates(input);
-  const scores = scoreCandidates(
-    input,
-    candidates,
-    candidates.filter((candidate) => !candidate.excluded),
-  );
-  return candidates.map((candidate) => ({
-    text: candidate.text,
-    paragraphId: candidate.paragraphId,
-    score: scores.get(candidate),
+  const plan = planBullets(input);
+  const nothing = new Uint8Array(plan.weights.length);
+  const best = new Map<SourceSentence, number>();
+  for (const option of plan.options) {
+    const [sentence] = option.sentences;
+    if (!sentence || option.sentences.length > 1) continue;
+    best.set(sentence, Math.max(best.get(sentence) ?? -Infinity, marginalValue(option, nothing, plan.weights)));
+  }
+  return plan.sentences.map((sentence) => ({
+    text: sentence.text,
+    paragraphId: sentence.paragraphId,
+    score: best.get(sentence),
   }));
 }
 
-function buildCandidates(input: KeyDevelopmentsInput): Candidate[] {
-  const candidates: Omit<Candidate, 'vector'>[] = [];
-  const tokenLists: string[][] = [];
-  input.paragraphs.forEach((paragraph, paragraphIndex) => {
+interface BulletPlan {
+  readonly sentences: readonly SourceSentence[];
+  readonly options: readonly BulletOption[];
+  /** How many sentences can stand as a bullet of their own: those with a number, where there are any. */
+  readonly candidates: number;
+  /** The weight of each concept, by index. */
+  readonly weights: Float64Array;
+  /** Words the briefing capitalises mid-sentence: names keep their capital after a joining semicolon. */
+  readonly properNouns: ReadonlySet<string>;
+}
+
+/** Concepts by name ("w:stem", "f:money:5e9USD", "s:2") and their weights, interned as indexes. */
+class ConceptTable {
+  readonly #indexes = new Map<string, number>();
+  readonly #weights: number[] = [];
+
+  /** Raises a concept's weight to at least `weight`. */
+  weigh(name: string, weight: number): void {
+    const index = this.index(name);
+    this.#weights[index] = Math.max(this.#weights[index] ?? 0, weight);
+  }
+
+  index(name: string): number {
+    let index = this.#indexes.get(name);
+    if (index === undefined) {
+      index = this.#weights.length;
+      this.#indexes.set(name, index);
+      this.#weights.push(0);
+    }
+    return index;
+  }
+
+  weights(): Float64Array {
+    return Float64Array.from(this.#weights);
+  }
+}
+
+function planBullets(input: KeyDevelopmentsInput): BulletPlan {
+  const sentences = sourceSentences(input.paragraphs);
+  const eligible = sentences.filter((sentence) => !sentence.excluded);
+  const headings = [...new Set(input.paragraphs.flatMap((paragraph) => paragraph.section ?? []))];
+  const headline = `${input.title} ${input.dek ?? ''}`;
+  const concepts = new ConceptTable();
+
+  // Words: how often the briefing comes back to them, and whether the headline or a heading uses them.
+  const headlineWords = new Set(contentTokens(headline));
+  const headingWords = new Set(headings.flatMap(contentTokens));
+  const sentenceCounts = new Map<string, number>();
+  for (const sentence of eligible) {
+    for (const word of new Set(contentTokens(sentence.text)))
+      sentenceCounts.set(word, (sentenceCounts.get(word) ?? 0) + 1);
+  }
+  for (const [word, sentencesUsing] of sentenceCounts) {
+    if (/^\d/.test(word)) continue;
+    const boost = headlineWords.has(word) ? HEADLINE_WORD_BOOST : headingWords.has(word) ? HEADING_WORD_BOOST : 1;
+    concepts.weigh(`w:${word}`, WORD_WEIGHT * Math.sqrt(Math.min(4, sentencesUsing)) * boost);
+  }
+  // Figures: the kind says how much; the headline, dek and headings say which ones the author put on top.
+  const headlineFigures = numericMentions(headline);
+  const headingFigures = headings.flatMap(numericMentions);
+  const mentionsBySentence = new Map(eligible.map((sentence) => [sentence, numericMentions(sentence.text)]));
+  const mentionsOf = (sentence: SourceSentence) => mentionsBySentence.get(sentence) ?? [];
+  for (const sentence of eligible) {
+    for (const mention of mentionsOf(sentence)) {
+      const boost = headlineFigures.some((stated) => sameFigure(stated, mention))
+        ? HEADLINE_FIGURE_BOOST
+        : headingFigures.some((stated) => sameFigure(stated, mention))
+          ? HEADING_FIGURE_BOOST
+          : 1;
+      concepts.weigh(`f:${mention.key}`, FIGURE_WEIGHTS[mention.kind] * boost * prominence(sentence));
+    }
+  }
+  const sections = new Set(eligible.map((sentence) => sentence.section));
+  for (const section of sections) concepts.weigh(`s:${section}`, sections.size > 1 ? SECTION_WEIGHT : 0);
+
+  // A form keeps some of its sentence's numbers and drops none it keeps: find them once per sentence.
+  const formsOf = (sentence: SourceSentence): SentenceForm[] => {
+    const mentions = mentionsOf(sentence);
+    return compressions(sentence.text).flatMap((text) => {
+      const words = wordCount(text);
+      if (words > MAX_BULLET_WORDS) return [];
+      const names = new Set(contentTokens(text).map((word) => `w:${word}`));
+      for (const mention of mentions) if (containsNumber(text, mention.text)) names.add(`f:${mention.key}`);
+      return [{ text, words, concepts: [...names].map((name) => concepts.index(name)) }];
+    });
+  };
+  const candidates = eligible.slice(0, MAX_CANDIDATE_SENTENCES);
+  const forms = new Map(candidates.map((sentence) => [sentence, formsOf(sentence)]));
+  const options: BulletOption[] = [];
+  const add = (chosen: readonly SourceSentence[], parts: readonly SentenceForm[]) => {
+    const words = parts.reduce((sum, part) => sum + part.words, 0);
+    if (words <= MAX_BULLET_WORDS) options.push(bulletOption(chosen, parts, words, concepts));
+  };
+  candidates.forEach((sentence, index) => {
+    const own = forms.get(sentence) ?? [];
+    for (const form of own) add([sentence], [form]);
+    // Nearby sentences of one section often carry one development between them.
+    for (const next of candidates.slice(index + 1, index + 1 + JOIN_WINDOW)) {
+      if (next.section !== sentence.section || next.order - sentence.order > JOIN_WINDOW) break;
+      for (const first of own) for (const second of forms.get(next) ?? []) add([sentence, next], [first, second]);
+    }
+  });
+  const properNouns = new Set(
+    input.paragraphs.flatMap((paragraph) => paragraph.text.match(/(?<=[\p{Ll},]\s)\p{Lu}[\p{L}-]*/gu) ?? []),
+  );
+  const standing = candidates.filter((sentence) => (forms.get(sentence) ?? []).length > 0);
+  const factual = standing.filter((sentence) => /\d/.test(sentence.text)).length;
+  const candidateCount = factual > 0 ? factual : standing.length;
+  return { sentences, options, candidates: candidateCount, weights: concepts.weights(), properNouns };
+}
+
+/** Where a figure is first stated says how much it matters: the lead carries the news, background comes later. */
+function prominence(sentence: SourceSentence): number {
+  return FIGURE_FLOOR + (1 - FIGURE_FLOOR) / (1 + FIGURE_DECAY * sentence.paragraphIndex);
+}
+
+function bulletOption(
+  sentences: readonly SourceSentence[],
+  parts: readonly SentenceForm[],
+  words: number,
+  concepts: ConceptTable,
+): BulletOption {
+  const [first] = sentences;
+  const covered = new Set(parts.flatMap((part) => part.concepts));
+  if (first) covered.add(concepts.index(`s:${first.section}`));
+  const position = first ? POSITION_WEIGHT / (1 + 0.5 * first.paragraphIndex + 0.3 * first.sentenceIndex) : 0;
+  // A bullet that opens by pointing back ("That would make…") cannot stand alone; a quote is the
+  // speaker's wording, which editors report rather than repeat.
+  const pointsBack = first && ANAPHORIC.test(first.text) ? 0.25 : 0;
+  const quoted = first && QUOTED.test(first.text) ? 0.3 : 0;
+  // Generalities ("X finds itself at the centre of two significant movements") state no fact: any
+  // sentence with a number comes first.
+  const general = parts.some((part) => /\d/.test(part.text)) ? 0 : GENERALITY_COST;
+  return {
+    sentences,
+    parts,
+    words,
+    concepts: [...covered],
+    prior: position - WORD_COST * words - pointsBack - quoted - general,
+  };
+}
+
+function sourceSentences(paragraphs: readonly SourceParagraph[]): SourceSentence[] {
+  const sentences: SourceSentence[] = [];
+  const sectionIndexes = new Map<string | undefined, number>();
+  let advertising: string | undefined | null = null;
+  paragraphs.forEach((paragraph, paragraphIndex) => {
+    // A line that says "Ad" opens an advertising block that runs to the end of its section.
+    if (AD_MARKER.test(paragraph.text)) advertising = paragraph.section;
+    else if (advertising !== null && advertising !== paragraph.section) advertising = null;
+    const inAdvertising = advertising !== null;
+    if (!sectionIndexes.has(paragraph.section)) sectionIndexes.set(paragraph.section, sectionIndexes.size);
+    const section = sectionIndexes.get(paragraph.section) ?? 0;
     splitSentences(paragraph.text).forEach((sentence, sentenceIndex) => {
-      candidates.push({
+      sentences.push({
+        order: sentences.length,
         paragraphIndex,
         sentenceIndex,
-        order: candidates.length,
         paragraphId: paragraph.id,
+        section,
         text: sentence.text,
-        figures: findFigures(sentence.text),
-        excluded: wordCount(sentence.text) < 5 || EXCLUDED.some((pattern) => pattern.test(sentence.text)),
+        excluded:
+          inAdvertising || wordCount(sentence.text) < 5 || EXCLUDED.some((pattern) => pattern.test(sentence.text)),
       });
-      tokenLists.push(contentTokens(sentence.text));
     });
   });
-  const frequencies = frequenciesOf(tokenLists);
-  return candidates.map((candidate, index) => ({
-    ...candidate,
-    vector: weigh(tokenLists[index] ?? [], frequencies),
+  return sentences;
+}
+
+/** A number in the text as a concept: a parsed figure, or a bare number no pattern names. */
+interface NumericMention {
+  readonly kind: FigureKind | 'number';
+  /** As written. */
+  readonly text: string;
+  /** Equal for the same figure however it is written ("16,000 roles" and "16,000 jobs"). */
+  readonly key: string;
+  readonly value: number | string;
+  /** Decimal places as written, for matching a headline's rounded figure. */
+  readonly decimals: number;
+}
+
+const BARE_NUMBER = /(?<![\d.,:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d-])|(?<![\d.,:])\d+(?:\.\d+)?(?![\d,:-]|\.\d)/g;
+
+function numericMentions(text: string): NumericMention[] {
+  const figures = findFigures(text);
+  const mentions: NumericMention[] = figures.map((figure) => ({
+    kind: figure.kind,
+    text: figure.text,
+    key: `${figure.kind === 'count' ? 'number' : figure.kind}:${figure.value}${figure.currency ?? ''}`,
+    value: figure.value,
+    decimals: decimalsOf(figure.text),
   }));
-}
-
-interface Frequencies {
-  readonly documents: number;
-  readonly counts: ReadonlyMap<string, number>;
-}
-
-function frequenciesOf(tokenLists: readonly string[][]): Frequencies {
-  const counts = new Map<string, number>();
-  for (const tokens of tokenLists) {
-    for (const token of new Set(tokens)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const match of text.matchAll(BARE_NUMBER)) {
+    const start = match.index;
+    if (figures.some((figure) => start < figure.end && start + match[0].length > figure.start)) continue;
+    const value = Number(match[0].replace(/,/g, ''));
+    // Years and small whole numbers ("2027", "three of 5") are dates and counts of little weight.
+    if (/^(?:19|20)\d\d$/.test(match[0]) || (Number.isInteger(value) && value < 10)) continue;
+    mentions.push({ kind: 'number', text: match[0], key: `number:${value}`, value, decimals: decimalsOf(match[0]) });
   }
-  return { documents: tokenLists.length, counts };
+  return mentions;
 }
 
-function documentFrequencies(candidates: readonly Candidate[]): Frequencies {
-  const counts = new Map<string, number>();
-  for (const candidate of candidates) {
-    for (const token of candidate.vector.keys()) counts.set(token, (counts.get(token) ?? 0) + 1);
+/** `number` stands in `text` as a whole ("4%" is not in "14%"). */
+function containsNumber(text: string, number: string): boolean {
+  for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+    const before = /\d/.test(number.charAt(0)) ? text.charAt(at - 1) : '';
+    const after = text.slice(at + number.length, at + number.length + 2);
+    if (!/[\d.,]/.test(before) && !/^(?:\d|[.,]\d)/.test(after)) return true;
   }
-  return { documents: candidates.length, counts };
+  return false;
 }
 
-/** TF-IDF weights of a token list against the sentences of the briefing, scaled to unit length. */
-function weigh(tokens: readonly string[], frequencies: Frequencies): Map<string, number> {
-  const vector = new Map<string, number>();
-  for (const token of tokens) vector.set(token, (vector.get(token) ?? 0) + 1);
-  let norm = 0;
-  for (const [token, tf] of vector) {
-    const weight = tf * (Math.log((1 + frequencies.documents) / (1 + (frequencies.counts.get(token) ?? 0))) + 1);
-    vector.set(token, weight);
-    norm += weight * weight;
-  }
-  if (norm === 0) return new Map();
-  const length = Math.sqrt(norm);
-  for (const [token, weight] of vector) vector.set(token, weight / length);
-  return vector;
+function decimalsOf(text: string): number {
+  return /\.(\d+)/.exec(text.replace(/(\d),(?=\d{3})/g, '$1'))?.[1]?.length ?? 0;
 }
 
-/** The dot product of two sparse vectors, over the shorter one: the cosine similarity of unit vectors (see {@link weigh}). */
-function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [short, long] = a.size <= b.size ? [a, b] : [b, a];
-  let total = 0;
-  for (const [token, weight] of short) total += weight * (long.get(token) ?? 0);
-  return total;
+/** The headline's "$4,486" is the body's "$4,486.20": same kind and currency, equal at the headline's precision. */
+function sameFigure(stated: NumericMention, mention: NumericMention): boolean {
+  if (stated.key === mention.key) return true;
+  if (stated.kind !== mention.kind || typeof stated.value !== 'number' || typeof mention.value !== 'number')
+    return false;
+  if (stated.key.replace(/^[^:]*:[\d.e+-]+/, '') !== mention.key.replace(/^[^:]*:[\d.e+-]+/, '')) return false;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(stated.value))) - stated.decimals - 3);
+  const scale = Math.abs(stated.value) >= 1e6 ? magnitude : 10 ** -stated.decimals;
+  return Math.abs(Math.round(mention.value / scale) * scale - stated.value) < scale / 2;
 }
 
-function score(candidate: Candidate, centrality: number, headline: ReadonlyMap<string, number>): number {
-  const position = 1 / (1 + 0.45 * candidate.paragraphIndex + 0.6 * candidate.sentenceIndex);
-  const headlineSimilarity = dot(candidate.vector, headline);
-  const figureWeight = candidate.figures.reduce((sum, figure) => sum + FIGURE_WEIGHTS[figure.kind], 0);
-  const figures = 1 - Math.exp(-figureWeight / 2);
-  const quoted = /^["“‘']/.test(candidate.text) ? 0.35 : 1;
-  const figureless = candidate.figures.length === 0 ? 0.7 : 1;
-  const pointsBack = ANAPHORIC.test(candidate.text) ? 0.75 : 1;
-  return (
-    quoted *
-    figureless *
-    pointsBack *
-    (0.3 * position + 0.25 * headlineSimilarity + 0.15 * Math.min(1, 3 * centrality) + 0.3 * figures)
-  );
-}
-
-/** Same facts again: most of its figures already chosen, or most of its words. */
-function isNearDuplicate(candidate: Candidate, chosen: readonly Candidate[]): boolean {
-  return chosen.some((other) => {
-    if (dot(candidate.vector, other.vector) > 0.6) return true;
-    if (candidate.figures.length === 0) return false;
-    const known = new Set(other.figures.map((figure) => figure.text));
-    const repeated = candidate.figures.filter((figure) => known.has(figure.text)).length;
-    return repeated / candidate.figures.length > 0.5;
-  });
-}
-
-/**
- * Deletions that shorten a sentence without changing what it reports. Each is applied only where the
- * deleted text holds no figure.
- */
-const DELETIONS: readonly { pattern: RegExp; replacement: string }[] = [
-  // Exchange tags: "(NASDAQ: CRVS)".
-  { pattern: /\s\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|XETRA|Euronext|ticker)[^)]*\)/g, replacement: '' },
-  // Opening attribution: "According to a report from The Wall Street Journal, ".
-  { pattern: /^According to [^,]+,\s*/i, replacement: '' },
-  // "CNBC reported that Nvidia …"
-  { pattern: /^(?:[A-Z][\w.&'-]*\s){1,5}(?:reported|said|says|reports)(?: on \w+)? that\s/, replacement: '' },
-  // Closing or inner attribution: ", according to LSEG data", ", citing people familiar with the matter".
-  { pattern: /,?\s(?:according to|citing|as reported by)\s[^,.;]+(?=[,.;]|$)/gi, replacement: '' },
-  // ", the company said on Wednesday." ", CNBC reported." ", official data showed last month."
-  {
-    pattern:
-      /,\s(?:(?:the|its|a|an)\s)?(?:[A-Za-z][\w.&'-]*\s){0,5}(?:said|says|reported|reports|announced|added|noted|showed|show|wrote|told\s[\w\s]+?)(?:\s(?:on|in|late on|early on|last|this|earlier|late|in a)\s[\w\s-]+?)?(?=[.;]$|[;,])/g,
-    replacement: '',
-  },
-  // Relative and descriptive clauses between commas: ", which houses its AI tools,".
-  {
-    pattern: /,\s(?:which|who|whose|a measure of|an indicator of|known for|founded in|based in)\s[^,;]+,/g,
-    replacement: '',
-  },
-  // "on Friday, 30 January 2026" → "on 30 January 2026".
-  {
-    pattern: /\b(?<=on\s)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s(?=\d)/g,
-    replacement: '',
-  },
-  // Weekdays: "on Wednesday" (but "late on Wednesday" stays: "set late" would not read).
-  {
-    pattern: /(?<!\b(?:late|early))\son\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
-    replacement: '',
-  },
-  // Discourse openers: "By contrast, ", "At the same time, ".
-  {
-    pattern: /^(?:By contrast|In contrast|At the same time|Meanwhile|However|In addition|Separately|Also|Still),\s/,
-    replacement: '',
-  },
-  { pattern: /\s(?:also|already)\s/g, replacement: ' ' },
-];
-
-/** Further deletions for a sentence still too long: asides and trailing clauses without figures. */
-const LONG_SENTENCE_DELETIONS: readonly { pattern: RegExp; replacement: string }[] = [
-  // Noun-phrase asides between commas: ", most of them in the second quarter,".
-  {
-    pattern: /,\s(?:the|a|an|its|their|his|her|most|some|many|all|both|each)\s[^,;]{3,80},/g,
-    replacement: ',',
-  },
-  // Trailing reasons and circumstances: "as it tries to restore margins".
-  { pattern: /,?\s(?:as|while|amid|because|after|before|helped by|citing)\s[^,;]+(?=[.;]$|;)/g, replacement: '' },
-];
-
-function deleteSpans(text: string, deletions: readonly { pattern: RegExp; replacement: string }[]): string {
-  let result = text;
-  for (const { pattern, replacement } of deletions) {
-    result = result.replace(pattern, (span: string) => (findFigures(span).length > 0 ? span : replacement));
-  }
-  return result;
-}
-
-/** Shortens a sentence by deleting attributions and clauses without figures; numbers are never touched. */
-export function shorten(sentence: string): string {
-  return tidy(deleteSpans(sentence, DELETIONS));
-}
-
-function tidy(text: string): string {
-  const cleaned = text
-    .replace(/\s{2,}/g, ' ')
-    .replace(/\s+([,.;:])/g, '$1')
-    .replace(/,([.;])/g, '$1')
-    .replace(/^[,;\s]+/, '')
-    .trim();
-  const capitalised = cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
-  return /[.!"”’)]$/.test(capitalised) ? capitalised : `${capitalised}.`;
-}
-
-/**
- * "A did x." + "B did y." → "A did x; b did y.", keeping the capital of a word the briefing also
- * capitalises mid-sentence (a name) and of acronyms.
- */
-function joinSentences(first: string, second: string, properNouns: ReadonlySet<string>): string {
-  const [word = '', ...rest] = second.split(' ');
-  const keep = properNouns.has(word) || /^\p{Lu}{2,}/u.test(word);
-  const lead = keep ? word : word.charAt(0).toLowerCase() + word.slice(1);
-  return `${first.replace(/[.!]$/, '')}; ${[lead, ...rest].join(' ')}`;
+/** Every bullet the engine could choose, with its value before any is chosen: for evaluation and `--explain`. */
+export function bulletCandidates(input: KeyDevelopmentsInput): { text: string; value: number; words: number }[] {
+  const plan = planBullets(input);
+  const nothing = new Uint8Array(plan.weights.length);
+  return plan.options.map((option) => ({
+    text: bulletText(option, plan.properNouns),
+    value: marginalValue(option, nothing, plan.weights),
+    words: option.words,
+  }));
 }

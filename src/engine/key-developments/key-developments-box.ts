@@ -10,6 +10,8 @@ export interface BoxBullet {
   readonly figures: readonly Figure[];
   /** The paragraph a generated bullet comes from; editors' bullets have none. */
   readonly paragraphId?: string | undefined;
+  /** Every paragraph a generated bullet draws on, the first being `paragraphId`. */
+  readonly paragraphIds?: readonly string[] | undefined;
 }
 
 export interface KeyDevelopmentsBox {

@@ -5,7 +5,16 @@
  */
 
 export type FigureKind =
-  'money' | 'percent' | 'percentage-points' | 'basis-points' | 'count' | 'multiple' | 'quarter' | 'date' | 'vote';
+  | 'money'
+  | 'percent'
+  | 'percentage-points'
+  | 'basis-points'
+  | 'count'
+  | 'multiple'
+  | 'quarter'
+  | 'date'
+  | 'vote'
+  | 'ratio';
 
 export interface Figure {
   readonly kind: FigureKind;
@@ -17,7 +26,7 @@ export interface Figure {
   /**
    * Machine-readable value: the amount for money (in currency units), the number for percentages,
    * points, counts and multiples; `YYYY-MM-DD`, `--MM-DD` or `YYYY-MM` for dates; `YYYY-Qn` for
-   * quarters; `5-4` for votes.
+   * quarters; `5-4` for votes; `1:10` for ratios.
    */
   readonly value: number | string;
   /** ISO 4217 code, for money. */
@@ -113,8 +122,26 @@ const CURRENCY_WORDS: Record<string, string> = {
   dollars: 'USD',
   euros: 'EUR',
   pounds: 'GBP',
+  pence: 'GBP',
   yen: 'JPY',
+  yuan: 'CNY',
+  rupees: 'INR',
+  francs: 'CHF',
+  crowns: 'SEK',
+  kronor: 'SEK',
+  kroner: 'NOK',
 };
+/** "Danish crowns" are not Swedish ones: the adjective decides where the word alone is ambiguous. */
+const CURRENCY_ADJECTIVES: Record<string, string> = {
+  Swedish: 'SEK',
+  Norwegian: 'NOK',
+  Danish: 'DKK',
+  Czech: 'CZK',
+  Icelandic: 'ISK',
+  Swiss: 'CHF',
+};
+/** Subunits named by their own word: 465 pence is 4.65 pounds. */
+const SUBUNIT_WORDS = new Set(['pence']);
 /** Powers of ten, so that "4.1 billion" is exactly 4100000000 (4.1 * 1e9 is not). */
 const SCALE_EXPONENTS: Record<string, number> = {
   trillion: 12,
@@ -141,7 +168,7 @@ const PATTERNS: readonly { kind: FigureKind; pattern: string }[] = [
   { kind: 'money', pattern: String.raw`\b(?<cents>\d+(?:\.\d+)?)[\s-]cents?\b` },
   {
     kind: 'money',
-    pattern: String.raw`\b(?<wnum>${NUMBER})(?:\s(?<wscale>trillion|billion|million))?\s(?<wcur>dollars|euros|pounds|yen)\b`,
+    pattern: String.raw`\b(?<wnum>${NUMBER})(?:\s(?<wscale>trillion|billion|million))?\s(?:(?<wadj>${Object.keys(CURRENCY_ADJECTIVES).join('|')})\s)?(?<wcur>${Object.keys(CURRENCY_WORDS).join('|')})\b`,
   },
   {
     kind: 'quarter',
@@ -162,6 +189,11 @@ const PATTERNS: readonly { kind: FigureKind; pattern: string }[] = [
   },
   { kind: 'percent', pattern: String.raw`(?<psign>${SIGN})(?<pnum>${NUMBER})\s?(?:%|percent\b|per cent\b)` },
   { kind: 'basis-points', pattern: String.raw`(?<bsign>${SIGN})(?<bnum>${NUMBER})\s?(?:basis points?|bps?)\b` },
+  // A share split or exchange ratio: "a ratio of 1:10", "1:10 reverse split"; never a clock time.
+  {
+    kind: 'ratio',
+    pattern: String.raw`(?<=\bratio of\s)(?<ratio>\d{1,3}:\d{1,3})\b|\b(?<ratio2>\d{1,3}:\d{1,3})(?=\s(?:reverse|share|stock|split|consolidation|ratio|basis)\b)`,
+  },
   { kind: 'vote', pattern: String.raw`\b(?<vote>\d{1,2}-\d{1,2})(?=\s(?:vote|split|decision|majority|ruling)\b)` },
   { kind: 'multiple', pattern: String.raw`\b(?<xnum>${NUMBER})\s?(?:x|times)(?=\s|$|[.,;])` },
   {
@@ -224,8 +256,10 @@ export function findFigures(text: string): Figure[] {
     } else if (g['cents'] !== undefined) {
       figures.push(figure('money', parseNumber(g['cents']) / 100, { currency: 'USD' }));
     } else if (g['wnum'] !== undefined) {
-      const currency = CURRENCY_WORDS[g['wcur'] ?? 'dollars'] ?? 'USD';
-      figures.push(figure('money', scaled(parseNumber(g['wnum']), g['wscale']), { currency }));
+      const word = g['wcur'] ?? 'dollars';
+      const currency = CURRENCY_ADJECTIVES[g['wadj'] ?? ''] ?? CURRENCY_WORDS[word] ?? 'USD';
+      const amount = scaled(parseNumber(g['wnum']), g['wscale']);
+      figures.push(figure('money', SUBUNIT_WORDS.has(word) ? amount / 100 : amount, { currency }));
     } else if (kind === 'quarter') {
       const quarter = g['qn'] ? Number(g['qn']) : (ORDINAL_QUARTERS[g['qord'] ?? ''] ?? 0);
       figures.push(figure('quarter', `${g['qy'] ?? g['qy2']}-Q${quarter}`));
@@ -241,6 +275,8 @@ export function findFigures(text: string): Figure[] {
       figures.push(figure('percent', signed(g['psign'], parseNumber(g['pnum']))));
     } else if (g['bnum'] !== undefined) {
       figures.push(figure('basis-points', signed(g['bsign'], parseNumber(g['bnum']))));
+    } else if (kind === 'ratio') {
+      figures.push(figure('ratio', g['ratio'] ?? g['ratio2'] ?? ''));
     } else if (g['vote'] !== undefined) {
       figures.push(figure('vote', g['vote']));
     } else if (g['xnum'] !== undefined) {

@@ -31,6 +31,7 @@ interface JsxNode {
 /** Paragraphs in document order; their ids are `para-1`, `para-2`, … */
 export function collectParagraphs(tree: Root): TreeParagraph[] {
   const paragraphs: TreeParagraph[] = [];
+  let section: string | undefined;
   const walk = (node: Nodes): void => {
     if (EXCLUDED_NODES.has(node.type)) return;
     const jsx = node as JsxNode;
@@ -40,9 +41,13 @@ export function collectParagraphs(tree: Root): TreeParagraph[] {
     ) {
       return;
     }
+    if (node.type === 'heading') {
+      section = plainText(node).replace(/\s+/g, ' ').trim() || undefined;
+      return;
+    }
     if (node.type === 'paragraph') {
       const text = plainText(node).replace(/\s+/g, ' ').trim();
-      if (text) paragraphs.push({ id: paragraphId(paragraphs.length), text, node });
+      if (text) paragraphs.push({ id: paragraphId(paragraphs.length), text, section, node });
       return;
     }
     if ('children' in node) node.children.forEach((child) => walk(child as Nodes));

@@ -18,8 +18,17 @@ const COUNTRY_CONTINUATIONS = new Set(
   ),
 );
 
+/** A quotation still open at the segment's end: the speaker goes on, and so does the sentence. */
+function insideQuotation(segment: string): boolean {
+  const straight = (segment.match(/"/g) ?? []).length;
+  const opened = (segment.match(/“/g) ?? []).length;
+  const closed = (segment.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || opened > closed;
+}
+
 function shouldJoin(segment: string, next: string): boolean {
   const end = segment.trimEnd();
+  if (insideQuotation(segment)) return true;
   const nextStart = next.trimStart();
   if (/^[a-z0-9$€£%(]/.test(nextStart)) return true;
   if (COUNTRY.test(end)) return COUNTRY_CONTINUATIONS.has(nextStart.split(/\s/)[0] ?? '');

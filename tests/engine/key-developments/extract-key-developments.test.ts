@@ -5,14 +5,25 @@ import { keyDevelopmentsBox } from '../../../src/engine/key-developments/key-dev
 import {
   extractKeyDevelopments,
   rankSentences,
-  shorten,
 } from '../../../src/engine/key-developments/extract-key-developments.ts';
+import { compressions, shorten } from '../../../src/engine/key-developments/sentence-compression.ts';
 import { averageScores, evaluateCase, isEvaluationCase } from '../../../tools/key-developments-evaluation.ts';
 import { collectParagraphs, parseMarkdown } from '../../../src/engine/text/paragraphs.ts';
 import { splitFrontmatter } from '../../../src/content/frontmatter.ts';
 import { wordCount } from '../../../src/engine/text/tokens.ts';
+import { findFigures, machineValue } from '../../../src/engine/text/figures.ts';
 
 const paragraphsOf = (markdown: string, mdx = false) => collectParagraphs(parseMarkdown(markdown, { mdx }));
+
+const CASES_DIR = resolve(import.meta.dirname, '../../fixtures/key-developments');
+const fixtureCases = readdirSync(CASES_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => {
+    const data: unknown = JSON.parse(readFileSync(join(CASES_DIR, name), 'utf8'));
+    if (!isEvaluationCase(data)) throw new Error(`${name} is not an evaluation case`);
+    return { name, data };
+  });
 
 const AMAZON_FILE = resolve(
   import.meta.dirname,
@@ -68,16 +79,15 @@ describe('extractKeyDevelopments', () => {
     ]);
   });
 
-  it('never changes a number: every figure in a bullet stands in its source paragraph', () => {
-    const evalDir = resolve(import.meta.dirname, '../../../../shared/eval/keydev');
-    const cases = readdirSync(evalDir).filter((name) => name.endsWith('.json'));
-    for (const name of cases) {
-      const data: unknown = JSON.parse(readFileSync(join(evalDir, name), 'utf8'));
-      if (!isEvaluationCase(data)) throw new Error(name);
+  it('never changes a number: every figure in a bullet stands in the paragraphs it links to', () => {
+    for (const { name, data } of fixtureCases) {
       const paragraphs = paragraphsOf(data.body);
-      for (const bullet of extractKeyDevelopments({ title: data.title, paragraphs })) {
-        const source = paragraphs.find((paragraph) => paragraph.id === bullet.paragraphId)?.text ?? '';
-        expect(bullet.figures.length).toBeGreaterThan(0);
+      for (const bullet of extractKeyDevelopments({ title: data.title, dek: data.dek, paragraphs })) {
+        expect(bullet.paragraphIds[0]).toBe(bullet.paragraphId);
+        const source = paragraphs
+          .filter((paragraph) => bullet.paragraphIds.includes(paragraph.id))
+          .map((paragraph) => paragraph.text)
+          .join(' ');
         for (const figure of bullet.figures) expect(source, `${name}: ${figure.text}`).toContain(figure.text);
       }
     }
@@ -159,62 +169,131 @@ describe('keyDevelopmentsBox', () => {
   });
 });
 
-describe('quality on the development set (shared/eval/keydev)', () => {
-  const evalDir = resolve(import.meta.dirname, '../../../../shared/eval/keydev');
-  const results = readdirSync(evalDir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => {
-      const data: unknown = JSON.parse(readFileSync(join(evalDir, name), 'utf8'));
-      if (!isEvaluationCase(data)) throw new Error(`${name} is not an evaluation case`);
-      return evaluateCase(name, data);
-    });
-  const engine = averageScores(results.map((result) => result.engine));
-  const lead3 = averageScores(results.map((result) => result.lead3));
-
-  it('meets the floors: ROUGE-1 recall 0.60, figure recall 0.75, at most 25 words a bullet', () => {
-    expect(results.length).toBeGreaterThanOrEqual(8);
-    expect(engine.rouge1Recall).toBeGreaterThanOrEqual(0.6);
-    expect(engine.figureRecall).toBeGreaterThanOrEqual(0.75);
-    expect(engine.wordsPerBullet).toBeLessThanOrEqual(25);
-  });
-
-  it('beats lead-3 on every averaged score', () => {
-    expect(engine.rouge1Recall).toBeGreaterThan(lead3.rouge1Recall);
-    expect(engine.rouge2Recall).toBeGreaterThan(lead3.rouge2Recall);
-    expect(engine.rouge1F1).toBeGreaterThan(lead3.rouge1F1);
-    expect(engine.figureRecall).toBeGreaterThan(lead3.figureRecall);
-  });
-
-  it('keeps every bullet readable: 8 to 36 words, ending in a full stop', () => {
-    for (const result of results) {
-      for (const bullet of result.engineBullets) {
-        expect(wordCount(bullet), bullet).toBeGreaterThanOrEqual(8);
-        expect(wordCount(bullet), bullet).toBeLessThanOrEqual(36);
-        expect(bullet).toMatch(/^[A-Z].*\.$/);
-      }
-    }
-  });
-});
-
 describe("quality on the project's own cases (tests/fixtures/key-developments)", () => {
-  const casesDir = resolve(import.meta.dirname, '../../fixtures/key-developments');
-  const results = readdirSync(casesDir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => {
-      const data: unknown = JSON.parse(readFileSync(join(casesDir, name), 'utf8'));
-      if (!isEvaluationCase(data)) throw new Error(`${name} is not an evaluation case`);
-      return evaluateCase(name, data);
-    });
+  const results = fixtureCases.map(({ name, data }) => evaluateCase(name, data));
   const engine = averageScores(results.map((result) => result.engine));
   const lead3 = averageScores(results.map((result) => result.lead3));
 
   it('meets the floors and beats lead-3 on every averaged score', () => {
-    expect(results.length).toBeGreaterThanOrEqual(12);
-    expect(engine.rouge1Recall).toBeGreaterThanOrEqual(0.6);
-    expect(engine.figureRecall).toBeGreaterThanOrEqual(0.75);
-    expect(engine.wordsPerBullet).toBeLessThanOrEqual(25);
-    expect(engine.rouge1Recall).toBeGreaterThan(lead3.rouge1Recall);
+    expect(results.length).toBeGreaterThanOrEqual(20);
+    expect(engine.rouge1Recall).toBeGreaterThanOrEqual(lead3.rouge1Recall + 0.12);
+    expect(engine.figureRecall).toBeGreaterThanOrEqual(0.8);
+    expect(engine.wordsPerBullet).toBeLessThanOrEqual(23);
     expect(engine.rouge2Recall).toBeGreaterThan(lead3.rouge2Recall);
     expect(engine.figureRecall).toBeGreaterThan(lead3.figureRecall);
+  });
+
+  it('keeps every bullet readable: 6 to 30 words, a capital first and a full stop last, never a question', () => {
+    for (const result of results) {
+      for (const bullet of result.engineBullets) {
+        expect(wordCount(bullet), bullet).toBeGreaterThanOrEqual(6);
+        expect(wordCount(bullet), bullet).toBeLessThanOrEqual(30);
+        expect(bullet, result.name).toMatch(/^["“\p{Lu}\d].*[.!"”’)]$/u);
+        expect(bullet, result.name).not.toMatch(/\?|read more|buy or sell|sign up/i);
+      }
+    }
+  });
+
+  it('carries every headline figure that the body states', () => {
+    for (const { name, data } of fixtureCases) {
+      const paragraphs = paragraphsOf(data.body);
+      const bodyFigures = new Set(paragraphs.flatMap((paragraph) => findFigures(paragraph.text)).map(machineValue));
+      const stated = findFigures(data.title).filter((figure) => bodyFigures.has(machineValue(figure)));
+      const carried = new Set(
+        extractKeyDevelopments({ title: data.title, dek: data.dek, paragraphs }).flatMap((bullet) =>
+          bullet.figures.map(machineValue),
+        ),
+      );
+      for (const figure of stated) expect(carried.has(machineValue(figure)), `${name}: ${figure.text}`).toBe(true);
+    }
+  });
+});
+
+describe('the failure kinds an editor notices first', () => {
+  it('carries a figure from a section heading when the body states it (two-fact headline)', () => {
+    const body = `Dunmore Aerospace will invest $2.6 billion in a new composite-wing plant in Wichita, Kansas, it said on Monday, with production due to begin in 2028.
+
+The plant will build wings for the company's narrow-body jets and is expected to employ about 1,100 people. Kansas will provide $240 million in tax credits.
+
+Dunmore shares rose 1.9% to $212.40 in New York.
+
+## Europe: 900 jobs to go
+
+Dunmore said it would cut about 900 jobs at its engineering centre in Bremen by the end of 2027, mostly in design roles, saving about $150 million a year.
+
+The company employs about 41,000 people worldwide.`;
+    const bullets = extractKeyDevelopments({
+      title: 'Dunmore Aerospace to build $2.6 billion wing plant in Kansas, cut 900 jobs in Europe',
+      paragraphs: paragraphsOf(body),
+    });
+    const text = bullets.map((bullet) => bullet.text).join(' ');
+    expect(text).toContain('$2.6 billion');
+    expect(text).toContain('900 jobs');
+    const sections = new Set(
+      bullets.map((bullet) => paragraphsOf(body).find((paragraph) => paragraph.id === bullet.paragraphId)?.section),
+    );
+    expect(sections.size).toBe(2);
+  });
+
+  it('spreads over the sections of a roundup instead of taking two bullets from one', () => {
+    const section = (name: string, move: string, detail: string) =>
+      `## ${name}\n\n${name} shares ${move} in premarket trading. ${detail}`;
+    const body = [
+      section(
+        'Orvane Cruises',
+        'rose 7.2%',
+        'The company raised its annual earnings forecast to $4.10 a share from $3.80 and said bookings were up 12% on a year earlier, with revenue of $3.3 billion.',
+      ),
+      section('Pellham Foods', 'fell 4.8%', 'The company recalled about 2 million pounds of frozen meals.'),
+      section('Castor Bio', 'sank 19%', 'Regulators rejected its lung-cancer test; it plans to resubmit in 2027.'),
+    ].join('\n\n');
+    const paragraphs = paragraphsOf(body);
+    const bullets = extractKeyDevelopments({ title: 'Stocks moving premarket: Orvane, Pellham, Castor', paragraphs });
+    const sections = bullets.map(
+      (bullet) => paragraphs.find((paragraph) => paragraph.id === bullet.paragraphId)?.section,
+    );
+    expect(new Set(sections).size).toBe(3);
+  });
+
+  it('drops the clause without figures and keeps the ones with them', () => {
+    const sentence =
+      'The company, which has struggled with weak demand in Europe for several years, said revenue rose 12% to $3.4 billion, helped by a strong holiday season, and it expects margins of 18%.';
+    const forms = compressions(sentence);
+    const densest = forms.reduce((best, form) => (wordCount(form) < wordCount(best) ? form : best));
+    expect(forms.some((form) => /12%.*\$3\.4 billion.*18%/.test(form) && !/struggled|holiday/.test(form))).toBe(true);
+    expect(wordCount(densest)).toBeLessThan(wordCount(sentence));
+    for (const form of forms) {
+      for (const figure of findFigures(form)) expect(sentence).toContain(figure.text);
+    }
+  });
+
+  it('never lets a fact-free opening, a teaser question or an ad block lead (translated portal)', () => {
+    const body = `This week, Norrvik Energy finds itself at the centre of two significant movements that could shape the share for a long time. Investors are watching closely.
+
+On Tuesday, the Oslo-based group said it had won a 1.8 billion euros contract to supply offshore wind cables to a Baltic grid operator.
+
+Is the rally only just beginning?
+
+In Oslo trading, the Norrvik share climbed 6.3% to 412 euros, a record high. Since January it has gained about 48%.
+
+Norrvik also confirmed a 300 million euros expansion of its cable plant in Halden, which will add 250 jobs.
+
+Ad
+
+Norrvik Stock: Buy or Sell?! New Norrvik analysis delivers the answer:
+
+Norrvik: Buy or sell? Read more here...`;
+    const paragraphs = paragraphsOf(body);
+    const bullets = extractKeyDevelopments({
+      title: 'Norrvik Energy Stock: Billion-Euro Cable Order Sends Shares to a Record – What Now?',
+      paragraphs,
+    });
+    expect(bullets).toHaveLength(3);
+    expect(bullets[0]?.paragraphId).not.toBe(paragraphs[0]?.id);
+    expect(bullets[0]?.figures.length).toBeGreaterThan(0);
+    const text = bullets.map((bullet) => bullet.text).join(' ');
+    expect(text).not.toMatch(/\?|centre of two|read more|buy or sell|delivers the answer/i);
+    expect(text).toContain('1.8 billion euros');
+    expect(text).toContain('6.3%');
   });
 });
