@@ -22,6 +22,9 @@ const sources = [...filesUnder('src'), ...filesUnder('scripts'), ...filesUnder('
   /\.(?:ts|astro|mjs)$/.test(path),
 );
 
+/** Page code: no layer below the site imports it. */
+const PRESENTATION = ['src/components/', 'src/pages/', 'src/layouts/', 'src/client/'];
+
 /** What each layer must not import at run time (folders under src/, and tools/). */
 const FORBIDDEN: Record<string, readonly string[]> = {
   'src/engine/': [
@@ -30,26 +33,14 @@ const FORBIDDEN: Record<string, readonly string[]> = {
     'src/site/',
     'src/outputs/',
     'src/build/',
-    'src/components/',
-    'src/pages/',
-    'src/layouts/',
-    'src/client/',
+    ...PRESENTATION,
     'src/site.config.ts',
   ],
-  'src/content/': [
-    'src/markdown/',
-    'src/site/',
-    'src/outputs/',
-    'src/build/',
-    'src/components/',
-    'src/pages/',
-    'src/layouts/',
-    'src/client/',
-  ],
-  'src/markdown/': ['src/site/', 'src/outputs/', 'src/components/', 'src/pages/', 'src/layouts/', 'src/client/'],
-  'src/outputs/': ['src/site/', 'src/markdown/', 'src/components/', 'src/pages/', 'src/layouts/', 'src/client/'],
+  'src/content/': ['src/markdown/', 'src/site/', 'src/outputs/', 'src/build/', ...PRESENTATION],
+  'src/markdown/': ['src/site/', 'src/outputs/', ...PRESENTATION],
+  'src/outputs/': ['src/site/', 'src/markdown/', ...PRESENTATION],
   'src/site/': ['src/components/page/', 'src/pages/', 'src/layouts/', 'src/client/'],
-  'src/build/': ['src/site/', 'src/components/', 'src/pages/', 'src/layouts/', 'src/client/'],
+  'src/build/': ['src/site/', ...PRESENTATION],
   'src/': ['tools/', 'tests/', 'scripts/'],
 };
 

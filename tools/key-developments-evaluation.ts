@@ -39,15 +39,7 @@ export interface CaseResult {
 }
 
 export function isEvaluationCase(value: unknown): value is EvaluationCase {
-  const record = value as Record<string, unknown> | null;
-  return (
-    typeof record === 'object' &&
-    record !== null &&
-    typeof record['title'] === 'string' &&
-    typeof record['body'] === 'string' &&
-    Array.isArray(record['reference']) &&
-    Array.isArray(record['figures'])
-  );
+  return caseProblem(value) === undefined;
 }
 
 export function scoreBullets(bullets: readonly string[], testCase: EvaluationCase): Scores {
@@ -107,7 +99,7 @@ const isStringArray = (value: unknown): value is string[] =>
 
 /**
  * What keeps `value` from being a case that can be scored, as a short phrase, or `undefined` if nothing
- * does. Stricter than {@link isEvaluationCase}: the bullets and figures must be strings.
+ * does.
  */
 export function caseProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a case: expected a JSON object';
@@ -132,8 +124,7 @@ export function parseCase(path: string, text: string): EvaluationCase {
   } catch (error) {
     throw new EvaluationDataError(path, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const problem = caseProblem(data);
-  if (problem !== undefined || !isEvaluationCase(data)) throw new EvaluationDataError(path, problem ?? 'not a case');
+  if (!isEvaluationCase(data)) throw new EvaluationDataError(path, caseProblem(data) ?? 'not a case');
   return data;
 }
 

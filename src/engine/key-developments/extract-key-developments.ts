@@ -384,8 +384,9 @@ interface NumericMention {
   /** Equal for the same figure however it is written ("16,000 roles" and "16,000 jobs"). */
   readonly key: string;
   readonly value: number | string;
-  /** Decimal places as written, for matching a headline's rounded figure. */
-  readonly decimals: number;
+  readonly currency?: string | undefined;
+  /** The smallest step the text can express: 0.1 billion for "$9.8 billion", 1 for "$4,486". */
+  readonly precision: number;
 }
 
 const BARE_NUMBER = /(?<![\d.,:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d-])|(?<![\d.,:])\d+(?:\.\d+)?(?![\d,:-]|\.\d)/g;
@@ -397,7 +398,8 @@ function numericMentions(text: string): NumericMention[] {
     text: figure.text,
     key: `${figure.kind === 'count' ? 'number' : figure.kind}:${figure.value}${figure.currency ?? ''}`,
     value: figure.value,
-    decimals: decimalsOf(figure.text),
+    currency: figure.currency,
+    precision: precisionOf(figure.text, figure.value),
   }));
   for (const match of text.matchAll(BARE_NUMBER)) {
     const start = match.index;
@@ -405,9 +407,23 @@ function numericMentions(text: string): NumericMention[] {
     const value = Number(match[0].replace(/,/g, ''));
     // Years and small whole numbers ("2027", "three of 5") are dates and counts of little weight.
     if (/^(?:19|20)\d\d$/.test(match[0]) || (Number.isInteger(value) && value < 10)) continue;
-    mentions.push({ kind: 'number', text: match[0], key: `number:${value}`, value, decimals: decimalsOf(match[0]) });
+    mentions.push({
+      kind: 'number',
+      text: match[0],
+      key: `number:${value}`,
+      value,
+      precision: precisionOf(match[0], value),
+    });
   }
   return mentions;
+}
+
+/** The step of the last written digit, in the figure's own units: "465 pence" is 4.65 pounds to 0.01. */
+function precisionOf(text: string, value: number | string): number {
+  const written = /\d[\d,]*(?:\.(\d+))?/.exec(text);
+  const number = Number(written?.[0].replace(/,/g, ''));
+  if (typeof value !== 'number' || !number) return 1;
+  return Math.abs(value / number) * 10 ** -(written?.[1]?.length ?? 0);
 }
 
 /** `number` stands in `text` as a whole ("4%" is not in "14%"). */
@@ -420,28 +436,10 @@ function containsNumber(text: string, number: string): boolean {
   return false;
 }
 
-function decimalsOf(text: string): number {
-  return /\.(\d+)/.exec(text.replace(/(\d),(?=\d{3})/g, '$1'))?.[1]?.length ?? 0;
-}
-
 /** The headline's "$4,486" is the body's "$4,486.20": same kind and currency, equal at the headline's precision. */
 function sameFigure(stated: NumericMention, mention: NumericMention): boolean {
   if (stated.key === mention.key) return true;
-  if (stated.kind !== mention.kind || typeof stated.value !== 'number' || typeof mention.value !== 'number')
-    return false;
-  if (stated.key.replace(/^[^:]*:[\d.e+-]+/, '') !== mention.key.replace(/^[^:]*:[\d.e+-]+/, '')) return false;
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(stated.value))) - stated.decimals - 3);
-  const scale = Math.abs(stated.value) >= 1e6 ? magnitude : 10 ** -stated.decimals;
-  return Math.abs(Math.round(mention.value / scale) * scale - stated.value) < scale / 2;
-}
-
-/** Every bullet the engine could choose, with its value before any is chosen: for evaluation and `--explain`. */
-export function bulletCandidates(input: KeyDevelopmentsInput): { text: string; value: number; words: number }[] {
-  const plan = planBullets(input);
-  const nothing = new Uint8Array(plan.weights.length);
-  return plan.options.map((option) => ({
-    text: bulletText(option, plan.properNouns),
-    value: marginalValue(option, nothing, plan.weights),
-    words: option.words,
-  }));
+  if (stated.kind !== mention.kind || stated.currency !== mention.currency) return false;
+  if (typeof stated.value !== 'number' || typeof mention.value !== 'number') return false;
+  return Math.abs(mention.value - stated.value) < stated.precision / 2 + Number.EPSILON * Math.abs(stated.value);
 }

@@ -103,7 +103,7 @@ export function shorten(sentence: string): string {
 const CHUNK_BREAK = /,\s|;\s|\s[—–]\s/g;
 /** Words that open a chunk which continues the one before rather than the subject's verb. */
 const CONNECTIVE =
-  /^(?:and|but|or|nor|while|whereas|with|which|who|whose|where|when|the|a|an|its|their|his|her|this|that|these|those|up|down|from|to|compared|versus|after|before|as|including|led|taking|making|giving|leaving|bringing|sending|according|citing|than|than|in|on|at|by|for|of|one|some|most|many|both|all|each|about|around|roughly|nearly|almost|more|less|well|just|only|not|[\p{Lu}\d$€£¥"“'‘(])/u;
+  /^(?:and|but|or|nor|while|whereas|with|which|who|whose|where|when|the|a|an|its|their|his|her|this|that|these|those|up|down|from|to|compared|versus|after|before|as|including|led|taking|making|giving|leaving|bringing|sending|according|citing|than|in|on|at|by|for|of|one|some|most|many|both|all|each|about|around|roughly|nearly|almost|more|less|well|just|only|not|[\p{Lu}\d$€£¥"“'‘(])/u;
 /** A chunk that only sets the scene: "In Xetra trading", "After the close", "On Wednesday evening". */
 const SCENE_SETTING =
   /^(?:In|On|At|After|Before|By|During|For|With|Since|Under|Following|Late|Early|Earlier|Later)\s[^\d]{0,40}$/;
@@ -215,24 +215,18 @@ export function compressions(sentence: string): string[] {
   const variants = [full];
   const chunks = chunksOf(deleteSpans(full, [{ pattern: CIRCUMSTANCES, replacement: '' }]).replace(PERIOD_ENDS, ''));
   variants.push(...denseForms(chunks));
+  // Where the first clause carries no number, a later independent clause that does may stand alone.
   const [main] = chunks;
-  if (main && !carriesNumber(main.text)) {
-    const index = chunks.findIndex(
-      (chunk, at) =>
-        at > 0 &&
-        /^(?:,\s(?:and|but|while|whereas)\s?|;\s)$/.test(
-          chunk.separator + (chunk.text.match(/^(?:and|but|while|whereas)\s/)?.[0] ?? ''),
-        ) &&
-        carriesNumber(chunk.text),
-    );
-    if (index > 0) {
-      const independent = chunks
-        .slice(index)
-        .map((chunk, at) =>
-          at === 0 ? { ...chunk, text: chunk.text.replace(/^(?:and|but|while|whereas)\s/, '') } : chunk,
-        );
-      if (wordCount(independent[0]?.text ?? '') >= 4) variants.push(...denseForms(independent));
-    }
+  const independent = chunks.findIndex(
+    (chunk, at) =>
+      at > 0 &&
+      (chunk.separator === '; ' || (chunk.separator === ', ' && COORDINATING.test(chunk.text))) &&
+      carriesNumber(chunk.text),
+  );
+  if (main && !carriesNumber(main.text) && independent > 0) {
+    const [opening, ...rest] = chunks.slice(independent);
+    const clause = opening?.text.replace(COORDINATING, '') ?? '';
+    if (wordCount(clause) >= 4) variants.push(...denseForms([{ separator: '', text: clause }, ...rest]));
   }
   return [...new Set(variants.filter((variant) => wordCount(variant) >= 4))];
 }

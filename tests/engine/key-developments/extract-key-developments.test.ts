@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyDevelopmentsBox } from '../../../src/engine/key-developments/key-developments-box.ts';
 import {
@@ -7,7 +7,7 @@ import {
   rankSentences,
 } from '../../../src/engine/key-developments/extract-key-developments.ts';
 import { compressions, shorten } from '../../../src/engine/key-developments/sentence-compression.ts';
-import { averageScores, evaluateCase, isEvaluationCase } from '../../../tools/key-developments-evaluation.ts';
+import { averageScores, evaluateCase, readCaseFolder } from '../../../tools/key-developments-evaluation.ts';
 import { collectParagraphs, parseMarkdown } from '../../../src/engine/text/paragraphs.ts';
 import { splitFrontmatter } from '../../../src/content/frontmatter.ts';
 import { wordCount } from '../../../src/engine/text/tokens.ts';
@@ -15,15 +15,9 @@ import { findFigures, machineValue } from '../../../src/engine/text/figures.ts';
 
 const paragraphsOf = (markdown: string, mdx = false) => collectParagraphs(parseMarkdown(markdown, { mdx }));
 
-const CASES_DIR = resolve(import.meta.dirname, '../../fixtures/key-developments');
-const fixtureCases = readdirSync(CASES_DIR)
-  .filter((name) => name.endsWith('.json'))
-  .sort()
-  .map((name) => {
-    const data: unknown = JSON.parse(readFileSync(join(CASES_DIR, name), 'utf8'));
-    if (!isEvaluationCase(data)) throw new Error(`${name} is not an evaluation case`);
-    return { name, data };
-  });
+const fixtureCases = readCaseFolder(resolve(import.meta.dirname, '../../fixtures/key-developments')).map(
+  ({ name, testCase }) => ({ name, data: testCase }),
+);
 
 const AMAZON_FILE = resolve(
   import.meta.dirname,
