@@ -52,10 +52,10 @@ export const MAX_BULLET_COUNT = 5;
 /** No bullet is longer than this; editors' bullets are about 20 words. */
 const MAX_BULLET_WORDS = 30;
 /**
- * Only this many sentences are candidates (all of them still count for word and figure weights), so
- * choosing is bounded however long a briefing is: a pasted filing has its facts at the top too.
+ * Only this many sentences, those whose content weighs most, are shortened into candidates (all of them
+ * still count for word and figure weights), so choosing is bounded however long a briefing is.
  */
-const MAX_CANDIDATE_SENTENCES = 150;
+const MAX_CANDIDATE_SENTENCES = 16;
 /** A bullet may join a sentence with one up to this many sentences further on in its section. */
 const JOIN_WINDOW = 3;
 
@@ -120,6 +120,7 @@ interface SentenceForm {
   readonly text: string;
   readonly words: number;
   readonly concepts: readonly number[];
+  readonly hasNumber: boolean;
 }
 
 /** One way to put one or two sentences as a bullet. */
@@ -128,7 +129,10 @@ interface BulletOption {
   /** The form of each sentence, joined by a semicolon when there are two. */
   readonly parts: readonly SentenceForm[];
   readonly words: number;
+  /** Words and figures covered, each once. */
   readonly concepts: readonly number[];
+  /** The concept of the section the bullet opens in. */
+  readonly section: number;
   /** Everything about the option that does not depend on what is chosen already. */
   readonly prior: number;
 }
@@ -159,6 +163,7 @@ export function extractKeyDevelopments(
     chosen.push(best);
     for (const sentence of best.sentences) used.add(sentence);
     for (const concept of best.concepts) covered[concept] = 1;
+    covered[best.section] = 1;
   }
   return chosen
     .sort((a, b) => (a.sentences[0]?.order ?? 0) - (b.sentences[0]?.order ?? 0))
@@ -174,7 +179,7 @@ export function extractKeyDevelopments(
 }
 
 function marginalValue(option: BulletOption, covered: Uint8Array, weights: Float64Array): number {
-  let gain = option.prior;
+  let gain = option.prior + (covered[option.section] ? 0 : (weights[option.section] ?? 0));
   for (const concept of option.concepts) if (!covered[concept]) gain += weights[concept] ?? 0;
   return gain;
 }
@@ -218,22 +223,29 @@ interface BulletPlan {
   readonly properNouns: ReadonlySet<string>;
 }
 
-/** Concepts by name ("w:stem", "f:money:5e9USD", "s:2") and their weights, interned as indexes. */
+type ConceptKind = 'word' | 'figure' | 'section';
+
+/** Concepts (a word's stem, a figure's key, a section's number) and their weights, interned as indexes. */
 class ConceptTable {
-  readonly #indexes = new Map<string, number>();
+  readonly #indexes: Record<ConceptKind, Map<string | number, number>> = {
+    word: new Map(),
+    figure: new Map(),
+    section: new Map(),
+  };
   readonly #weights: number[] = [];
 
   /** Raises a concept's weight to at least `weight`. */
-  weigh(name: string, weight: number): void {
-    const index = this.index(name);
+  weigh(kind: ConceptKind, name: string | number, weight: number): void {
+    const index = this.index(kind, name);
     this.#weights[index] = Math.max(this.#weights[index] ?? 0, weight);
   }
 
-  index(name: string): number {
-    let index = this.#indexes.get(name);
+  index(kind: ConceptKind, name: string | number): number {
+    const indexes = this.#indexes[kind];
+    let index = indexes.get(name);
     if (index === undefined) {
       index = this.#weights.length;
-      this.#indexes.set(name, index);
+      indexes.set(name, index);
       this.#weights.push(0);
     }
     return index;
@@ -254,15 +266,15 @@ function planBullets(input: KeyDevelopmentsInput): BulletPlan {
   // Words: how often the briefing comes back to them, and whether the headline or a heading uses them.
   const headlineWords = new Set(contentTokens(headline));
   const headingWords = new Set(headings.flatMap(contentTokens));
+  const wordsBySentence = new Map(eligible.map((sentence) => [sentence, new Set(contentTokens(sentence.text))]));
   const sentenceCounts = new Map<string, number>();
-  for (const sentence of eligible) {
-    for (const word of new Set(contentTokens(sentence.text)))
-      sentenceCounts.set(word, (sentenceCounts.get(word) ?? 0) + 1);
+  for (const words of wordsBySentence.values()) {
+    for (const word of words) sentenceCounts.set(word, (sentenceCounts.get(word) ?? 0) + 1);
   }
   for (const [word, sentencesUsing] of sentenceCounts) {
     if (/^\d/.test(word)) continue;
     const boost = headlineWords.has(word) ? HEADLINE_WORD_BOOST : headingWords.has(word) ? HEADING_WORD_BOOST : 1;
-    concepts.weigh(`w:${word}`, WORD_WEIGHT * Math.sqrt(Math.min(4, sentencesUsing)) * boost);
+    concepts.weigh('word', word, WORD_WEIGHT * Math.sqrt(Math.min(4, sentencesUsing)) * boost);
   }
   // Figures: the kind says how much; the headline, dek and headings say which ones the author put on top.
   const headlineFigures = numericMentions(headline);
@@ -276,11 +288,11 @@ function planBullets(input: KeyDevelopmentsInput): BulletPlan {
         : headingFigures.some((stated) => sameFigure(stated, mention))
           ? HEADING_FIGURE_BOOST
           : 1;
-      concepts.weigh(`f:${mention.key}`, FIGURE_WEIGHTS[mention.kind] * boost * prominence(sentence));
+      concepts.weigh('figure', mention.key, FIGURE_WEIGHTS[mention.kind] * boost * prominence(sentence));
     }
   }
   const sections = new Set(eligible.map((sentence) => sentence.section));
-  for (const section of sections) concepts.weigh(`s:${section}`, sections.size > 1 ? SECTION_WEIGHT : 0);
+  for (const section of sections) concepts.weigh('section', section, sections.size > 1 ? SECTION_WEIGHT : 0);
 
   // A form keeps some of its sentence's numbers and drops none it keeps: find them once per sentence.
   const formsOf = (sentence: SourceSentence): SentenceForm[] => {
@@ -288,12 +300,27 @@ function planBullets(input: KeyDevelopmentsInput): BulletPlan {
     return compressions(sentence.text).flatMap((text) => {
       const words = wordCount(text);
       if (words > MAX_BULLET_WORDS) return [];
-      const names = new Set(contentTokens(text).map((word) => `w:${word}`));
-      for (const mention of mentions) if (containsNumber(text, mention.text)) names.add(`f:${mention.key}`);
-      return [{ text, words, concepts: [...names].map((name) => concepts.index(name)) }];
+      const ids = new Set(contentTokens(text).map((word) => concepts.index('word', word)));
+      for (const mention of mentions) {
+        if (containsNumber(text, mention.text)) ids.add(concepts.index('figure', mention.key));
+      }
+      return [{ text, words, concepts: [...ids], hasNumber: /\d/.test(text) }];
     });
   };
-  const candidates = eligible.slice(0, MAX_CANDIDATE_SENTENCES);
+  // Shortening is the costly part: only the sentences whose whole content could be worth most are
+  // shortened (in document order), which also bounds the work on a briefing of any length.
+  const weights = concepts.weights();
+  const ceiling = (sentence: SourceSentence): number => {
+    let value = openingPrior(sentence) + SECTION_WEIGHT;
+    for (const word of wordsBySentence.get(sentence) ?? []) value += weights[concepts.index('word', word)] ?? 0;
+    for (const mention of mentionsOf(sentence)) value += weights[concepts.index('figure', mention.key)] ?? 0;
+    return value;
+  };
+  const ceilings = new Map(eligible.map((sentence) => [sentence, ceiling(sentence)]));
+  const candidates = [...eligible]
+    .sort((a, b) => (ceilings.get(b) ?? 0) - (ceilings.get(a) ?? 0) || a.order - b.order)
+    .slice(0, MAX_CANDIDATE_SENTENCES)
+    .sort((a, b) => a.order - b.order);
   const forms = new Map(candidates.map((sentence) => [sentence, formsOf(sentence)]));
   const options: BulletOption[] = [];
   const add = (chosen: readonly SourceSentence[], parts: readonly SentenceForm[]) => {
@@ -315,7 +342,7 @@ function planBullets(input: KeyDevelopmentsInput): BulletPlan {
   const standing = candidates.filter((sentence) => (forms.get(sentence) ?? []).length > 0);
   const factual = standing.filter((sentence) => /\d/.test(sentence.text)).length;
   const candidateCount = factual > 0 ? factual : standing.length;
-  return { sentences, options, candidates: candidateCount, weights: concepts.weights(), properNouns };
+  return { sentences, options, candidates: candidateCount, weights, properNouns };
 }
 
 /** Where a figure is first stated says how much it matters: the lead carries the news, background comes later. */
@@ -330,23 +357,36 @@ function bulletOption(
   concepts: ConceptTable,
 ): BulletOption {
   const [first] = sentences;
-  const covered = new Set(parts.flatMap((part) => part.concepts));
-  if (first) covered.add(concepts.index(`s:${first.section}`));
-  const position = first ? POSITION_WEIGHT / (1 + 0.5 * first.paragraphIndex + 0.3 * first.sentenceIndex) : 0;
-  // A bullet that opens by pointing back ("That would make…") cannot stand alone; a quote is the
-  // speaker's wording, which editors report rather than repeat.
-  const pointsBack = first && ANAPHORIC.test(first.text) ? 0.25 : 0;
-  const quoted = first && QUOTED.test(first.text) ? 0.3 : 0;
-  // Generalities ("X finds itself at the centre of two significant movements") state no fact: any
-  // sentence with a number comes first.
-  const general = parts.some((part) => /\d/.test(part.text)) ? 0 : GENERALITY_COST;
+  const [only, second] = parts;
   return {
     sentences,
     parts,
     words,
-    concepts: [...covered],
-    prior: position - WORD_COST * words - pointsBack - quoted - general,
+    concepts: second ? [...new Set([...(only?.concepts ?? []), ...second.concepts])] : (only?.concepts ?? []),
+    section: concepts.index('section', first?.section ?? 0),
+    prior:
+      (first ? openingPrior(first) : 0) -
+      WORD_COST * words -
+      (parts.some((part) => part.hasNumber) ? 0 : GENERALITY_COST),
   };
+}
+
+const openingPriors = new WeakMap<SourceSentence, number>();
+
+/**
+ * What the sentence a bullet opens with is worth before its content: early position (news puts the
+ * main facts first); less when it points back ("That would make…") and cannot stand alone, or quotes a
+ * speaker, whose wording editors report rather than repeat. Generalities ("X finds itself at the
+ * centre of two significant movements") state no fact: a bullet without any number pays GENERALITY_COST.
+ */
+function openingPrior(sentence: SourceSentence): number {
+  let prior = openingPriors.get(sentence);
+  if (prior === undefined) {
+    const position = POSITION_WEIGHT / (1 + 0.5 * sentence.paragraphIndex + 0.3 * sentence.sentenceIndex);
+    prior = position - (ANAPHORIC.test(sentence.text) ? 0.25 : 0) - (QUOTED.test(sentence.text) ? 0.3 : 0);
+    openingPriors.set(sentence, prior);
+  }
+  return prior;
 }
 
 function sourceSentences(paragraphs: readonly SourceParagraph[]): SourceSentence[] {

@@ -172,7 +172,7 @@ function continuesSubject(chunk: Chunk): boolean {
 }
 
 /** The most chunks with numbers whose every subset is tried. */
-const MAX_CHUNK_CHOICES = 3;
+const MAX_CHUNK_CHOICES = 2;
 
 /** A chunk that hangs on the chunk before it: gone with it when that one is dropped. */
 const DEPENDENT =

@@ -202,6 +202,8 @@ const PATTERNS: readonly { kind: FigureKind; pattern: string }[] = [
   },
 ];
 
+/** The name of each pattern's group in the scanner, made once: every figure found asks which matched. */
+const PATTERN_GROUPS = PATTERNS.map((_, index) => `k${index}`);
 const SCANNER = new RegExp(PATTERNS.map(({ pattern }, index) => `(?<k${index}>${pattern})`).join('|'), 'g');
 
 function parseNumber(text: string): number {
@@ -246,8 +248,7 @@ export function findFigures(text: string): Figure[] {
       value,
       ...extra,
     });
-    const kindIndex = PATTERNS.findIndex((_, index) => g[`k${index}`] !== undefined);
-    const kind = PATTERNS[kindIndex]?.kind;
+    const kind = PATTERNS.find((_, index) => g[PATTERN_GROUPS[index] ?? ''] !== undefined)?.kind;
     if (g['mnum'] !== undefined) {
       const amount = signed(g['msign'], scaled(parseNumber(g['mnum']), g['mscale']));
       figures.push(figure('money', amount, { currency: CURRENCY_SYMBOLS[g['msym'] ?? '$'] ?? 'USD' }));

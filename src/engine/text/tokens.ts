@@ -3,12 +3,7 @@ import { stemmer } from 'stemmer';
 
 /** Lower-case, non-alphanumerics to spaces, Porter-stemmed: the tokenisation ROUGE is defined on. */
 export function stemmedTokens(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((token) => token.length > 0)
-    .map(stem);
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
 }
 
 const stems = new Map<string, string>();
@@ -40,6 +35,24 @@ export function contentTokens(text: string): string[] {
   return stemmedTokens(text).filter((token) => !STOPWORDS.has(token));
 }
 
+/** Whitespace-separated words that hold a letter or digit ("—" and "&" are not words). */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  // A loop over the characters: this runs for every shortened form of every sentence.
+  let words = 0;
+  let counted = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || (code <= 13 && code >= 9) || (code >= 128 && /\s/.test(text.charAt(index)))) {
+      counted = false;
+    } else if (!counted && isLetterOrDigit(code, text, index)) {
+      words += 1;
+      counted = true;
+    }
+  }
+  return words;
+}
+
+function isLetterOrDigit(code: number, text: string, index: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(index) ?? code));
 }
