@@ -5,8 +5,9 @@
  * with weights: its figures (weighted by kind, and several times over when the headline, the dek or a
  * section heading states them, since that is the author saying what matters), its content words
  * (weighted by how often the briefing returns to them and whether the headline uses them), and its
- * sections. A bullet is one sentence, or two neighbouring sentences joined, each shortened in a few ways
- * (see `sentence-compression.ts`). Bullets are chosen one at a time for the weight of the concepts they
+ * sections. A bullet is one sentence, or two nearby sentences of a section, each shortened in a few ways
+ * (see `sentence-compression.ts`), and may open with its section's heading where that states a figure.
+ * Bullets are chosen one at a time for the weight of the concepts they
  * add that no chosen bullet covers yet, less a cost per word, plus a small prior for early position: a
  * figure already carried, a word already said and a section already quoted add nothing, so the bullets
  * cover distinct facts from distinct sections. Questions, teasers, ads and boilerplate are never
@@ -15,7 +16,7 @@
 import { findFigures, type Figure, type FigureKind } from '../text/figures.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { contentTokens, wordCount } from '../text/tokens.ts';
-import { compressions, joinSentences } from './sentence-compression.ts';
+import { afterHeading, compressions, headingLead } from './sentence-compression.ts';
 
 /** A paragraph of the briefing's body, with the id its element carries on the page. */
 export interface SourceParagraph {
@@ -52,10 +53,11 @@ export const MAX_BULLET_COUNT = 5;
 /** No bullet is longer than this; editors' bullets are about 20 words. */
 const MAX_BULLET_WORDS = 30;
 /**
- * Only this many sentences, those whose content weighs most, are shortened into candidates (all of them
- * still count for word and figure weights), so choosing is bounded however long a briefing is.
+ * Only this many sentences per bullet asked for, those whose content weighs most, are shortened into
+ * candidates (all of them still count for word and figure weights), so choosing is bounded however long
+ * a briefing is.
  */
-const MAX_CANDIDATE_SENTENCES = 16;
+const CANDIDATE_SENTENCES_PER_BULLET = 4;
 /** A bullet may join a sentence with one up to this many sentences further on in its section. */
 const JOIN_WINDOW = 3;
 
@@ -67,7 +69,9 @@ const EXCLUDED: readonly RegExp[] = [
   /\b(?:past performance|no guarantee|not investment advice|notoriously volatile|may be revised|for informational purposes|do your own research|move inversely|conflicts? of interest|price targets? (?:is|are) (?:based|derived)|this article|this report is)\b/i,
 ];
 
-/** How much a figure of each kind says, as a concept. */
+/** What a money figure weighs as a concept, against words at WORD_WEIGHT. */
+const FIGURE_WEIGHT = 0.85;
+/** How much a figure of each kind says, relative to money. */
 const FIGURE_WEIGHTS: Record<FigureKind | 'number', number> = {
   money: 1,
   percent: 0.9,
@@ -85,22 +89,24 @@ const FIGURE_WEIGHTS: Record<FigureKind | 'number', number> = {
 const HEADLINE_FIGURE_BOOST = 4;
 const HEADING_FIGURE_BOOST = 2.5;
 /** A figure's weight falls with the paragraph that first states it, to this share at the end. */
-const FIGURE_FLOOR = 0.35;
-const FIGURE_DECAY = 0.25;
+const FIGURE_FLOOR = 0.55;
+const FIGURE_DECAY = 0.4;
 /** Content words: per briefing sentence that uses them (up to 4), and more when the headline does. */
-const WORD_WEIGHT = 0.07;
-const HEADLINE_WORD_BOOST = 2.5;
+const WORD_WEIGHT = 0.05;
+const HEADLINE_WORD_BOOST = 3.1;
 const HEADING_WORD_BOOST = 1.6;
 /** A section not yet quoted is a concept of its own, so the bullets spread over the sections. */
-const SECTION_WEIGHT = 0.35;
+const SECTION_WEIGHT = 0.25;
 /** Cost of a word in a bullet: a longer bullet must carry more. */
-const WORD_COST = 0.07;
+const WORD_COST = 0.072;
 /** The prior for early position (news puts the main facts first), at the first sentence. */
-const POSITION_WEIGHT = 0.5;
+const POSITION_WEIGHT = 0.9;
 
 const AD_MARKER = /^(?:Ad|Ads|Advert|Advertisement|Advertising|Sponsored|Anzeige|Werbung|Publicité)\.?:?$/i;
 /** What a bullet without a single number loses: it is chosen only where there are not enough facts. */
 const GENERALITY_COST = 1;
+/** How much of a fact a sentence without numbers is when it names someone new. */
+const NAMED_SPECIFICITY = 0.6;
 const ANAPHORIC = /^(?:That|This|These|Those|It|They|He|She|Such|The move|The deal|The decision)\b/;
 const QUOTED = /^["“‘]/;
 
@@ -111,8 +117,12 @@ interface SourceSentence {
   readonly sentenceIndex: number;
   readonly paragraphId: string;
   readonly section: number;
+  /** The heading of the section, if any. */
+  readonly heading: string | undefined;
   readonly text: string;
   readonly excluded: boolean;
+  /** What a bullet opening with this sentence is worth before its content (see `openingPrior`). */
+  readonly openingPrior: number;
 }
 
 /** One shortened form of one sentence, with the concepts it covers (as indexes into the weights). */
@@ -120,14 +130,17 @@ interface SentenceForm {
   readonly text: string;
   readonly words: number;
   readonly concepts: readonly number[];
-  readonly hasNumber: boolean;
+  /** 1 with a number; less with only a name the headline does not give; 0 for generalities. */
+  readonly specificity: number;
 }
 
 /** One way to put one or two sentences as a bullet. */
 interface BulletOption {
   readonly sentences: readonly SourceSentence[];
-  /** The form of each sentence, joined by a semicolon when there are two. */
+  /** The form of each sentence, in order. */
   readonly parts: readonly SentenceForm[];
+  /** The section's heading as a lead-in, where it states a figure ("Marlow Cruise Lines: up 8.4%"). */
+  readonly heading?: SentenceForm | undefined;
   readonly words: number;
   /** Words and figures covered, each once. */
   readonly concepts: readonly number[];
@@ -142,7 +155,7 @@ export function extractKeyDevelopments(
   options: KeyDevelopmentsOptions = {},
 ): KeyDevelopment[] {
   const count = Math.min(MAX_BULLET_COUNT, Math.max(1, Math.trunc(options.count ?? DEFAULT_BULLET_COUNT)));
-  const plan = planBullets(input);
+  const plan = planBullets(input, count);
   const covered = new Uint8Array(plan.weights.length);
   const used = new Set<SourceSentence>();
   const chosen: BulletOption[] = [];
@@ -168,7 +181,7 @@ export function extractKeyDevelopments(
   return chosen
     .sort((a, b) => (a.sentences[0]?.order ?? 0) - (b.sentences[0]?.order ?? 0))
     .map((option) => {
-      const text = bulletText(option, plan.properNouns);
+      const text = bulletText(option, plan.lowerCaseWords);
       return {
         text,
         figures: findFigures(text),
@@ -184,10 +197,11 @@ function marginalValue(option: BulletOption, covered: Uint8Array, weights: Float
   return gain;
 }
 
-function bulletText(option: BulletOption, properNouns: ReadonlySet<string>): string {
-  return option.parts.map((part) => part.text).reduce((joined, next) => joinSentences(joined, next, properNouns));
+function bulletText(option: BulletOption, lowerCaseWords: () => ReadonlySet<string>): string {
+  // Two sentences stay two sentences: a bullet may hold both.
+  const body = option.parts.map((part) => part.text).join(' ');
+  return option.heading ? afterHeading(option.heading.text, body, lowerCaseWords()) : body;
 }
-
 export interface RankedSentence {
   readonly text: string;
   readonly paragraphId: string;
@@ -197,7 +211,7 @@ export interface RankedSentence {
 
 /** Every sentence with the value of its best bullet on its own, in document order: `npm run keydev -- --explain`. */
 export function rankSentences(input: KeyDevelopmentsInput): RankedSentence[] {
-  const plan = planBullets(input);
+  const plan = planBullets(input, DEFAULT_BULLET_COUNT);
   const nothing = new Uint8Array(plan.weights.length);
   const best = new Map<SourceSentence, number>();
   for (const option of plan.options) {
@@ -219,8 +233,8 @@ interface BulletPlan {
   readonly candidates: number;
   /** The weight of each concept, by index. */
   readonly weights: Float64Array;
-  /** Words the briefing capitalises mid-sentence: names keep their capital after a joining semicolon. */
-  readonly properNouns: ReadonlySet<string>;
+  /** Words the briefing writes in lower case somewhere: only these lose their capital after a heading. */
+  readonly lowerCaseWords: () => ReadonlySet<string>;
 }
 
 type ConceptKind = 'word' | 'figure' | 'section';
@@ -256,7 +270,7 @@ class ConceptTable {
   }
 }
 
-function planBullets(input: KeyDevelopmentsInput): BulletPlan {
+function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
   const sentences = sourceSentences(input.paragraphs);
   const eligible = sentences.filter((sentence) => !sentence.excluded);
   const headings = [...new Set(input.paragraphs.flatMap((paragraph) => paragraph.section ?? []))];
@@ -277,8 +291,8 @@ function planBullets(input: KeyDevelopmentsInput): BulletPlan {
     concepts.weigh('word', word, WORD_WEIGHT * Math.sqrt(Math.min(4, sentencesUsing)) * boost);
   }
   // Figures: the kind says how much; the headline, dek and headings say which ones the author put on top.
-  const headlineFigures = numericMentions(headline);
-  const headingFigures = headings.flatMap(numericMentions);
+  const headlineFigures = statedFigures(headline);
+  const headingFigures = headings.flatMap(statedFigures);
   const mentionsBySentence = new Map(eligible.map((sentence) => [sentence, numericMentions(sentence.text)]));
   const mentionsOf = (sentence: SourceSentence) => mentionsBySentence.get(sentence) ?? [];
   for (const sentence of eligible) {
@@ -288,30 +302,53 @@ function planBullets(input: KeyDevelopmentsInput): BulletPlan {
         : headingFigures.some((stated) => sameFigure(stated, mention))
           ? HEADING_FIGURE_BOOST
           : 1;
-      concepts.weigh('figure', mention.key, FIGURE_WEIGHTS[mention.kind] * boost * prominence(sentence));
+      concepts.weigh(
+        'figure',
+        mention.key,
+        FIGURE_WEIGHT * FIGURE_WEIGHTS[mention.kind] * boost * prominence(sentence),
+      );
     }
+  }
+  // A fact names a number, or at least someone or something the headline does not: "Finance chief
+  // David Okafor becomes interim CEO" is news, "Norrvik Energy finds itself at the centre of …" is not.
+  const headlineNames = new Set(headline.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const specificity = (text: string): number => {
+    if (/\d/.test(text)) return 1;
+    const names = text.match(/(?<=[\p{Ll},;]\s)\p{Lu}[\p{L}-]+/gu) ?? [];
+    return names.some((name) => !headlineNames.has(name.toLowerCase())) ? NAMED_SPECIFICITY : 0;
+  };
+  const formOf = (text: string, mentions: readonly NumericMention[]): SentenceForm => {
+    const ids = new Set(contentTokens(text).map((word) => concepts.index('word', word)));
+    for (const mention of mentions) {
+      if (containsNumber(text, mention.text)) ids.add(concepts.index('figure', mention.key));
+    }
+    return { text, words: wordCount(text), concepts: [...ids], specificity: specificity(text) };
+  };
+  // A heading that states a figure ("Marlow Cruise Lines (MRLW): up 8.4%") may lead its section's bullets.
+  const headingForms = new Map<number, SentenceForm>();
+  for (const sentence of eligible) {
+    const heading = sentence.heading;
+    if (heading === undefined || headingForms.has(sentence.section) || !/\d/.test(heading)) continue;
+    const mentions = numericMentions(heading);
+    for (const mention of mentions) {
+      const weight = FIGURE_WEIGHTS[mention.kind] * HEADING_FIGURE_BOOST * prominence(sentence);
+      concepts.weigh('figure', mention.key, weight);
+    }
+    headingForms.set(sentence.section, formOf(headingLead(heading), mentions));
   }
   const sections = new Set(eligible.map((sentence) => sentence.section));
   for (const section of sections) concepts.weigh('section', section, sections.size > 1 ? SECTION_WEIGHT : 0);
 
   // A form keeps some of its sentence's numbers and drops none it keeps: find them once per sentence.
-  const formsOf = (sentence: SourceSentence): SentenceForm[] => {
-    const mentions = mentionsOf(sentence);
-    return compressions(sentence.text).flatMap((text) => {
-      const words = wordCount(text);
-      if (words > MAX_BULLET_WORDS) return [];
-      const ids = new Set(contentTokens(text).map((word) => concepts.index('word', word)));
-      for (const mention of mentions) {
-        if (containsNumber(text, mention.text)) ids.add(concepts.index('figure', mention.key));
-      }
-      return [{ text, words, concepts: [...ids], hasNumber: /\d/.test(text) }];
-    });
-  };
+  const formsOf = (sentence: SourceSentence): SentenceForm[] =>
+    compressions(sentence.text)
+      .map((text) => formOf(text, mentionsOf(sentence)))
+      .filter((form) => form.words <= MAX_BULLET_WORDS);
   // Shortening is the costly part: only the sentences whose whole content could be worth most are
   // shortened (in document order), which also bounds the work on a briefing of any length.
   const weights = concepts.weights();
   const ceiling = (sentence: SourceSentence): number => {
-    let value = openingPrior(sentence) + SECTION_WEIGHT;
+    let value = sentence.openingPrior + SECTION_WEIGHT;
     for (const word of wordsBySentence.get(sentence) ?? []) value += weights[concepts.index('word', word)] ?? 0;
     for (const mention of mentionsOf(sentence)) value += weights[concepts.index('figure', mention.key)] ?? 0;
     return value;
@@ -319,30 +356,44 @@ function planBullets(input: KeyDevelopmentsInput): BulletPlan {
   const ceilings = new Map(eligible.map((sentence) => [sentence, ceiling(sentence)]));
   const candidates = [...eligible]
     .sort((a, b) => (ceilings.get(b) ?? 0) - (ceilings.get(a) ?? 0) || a.order - b.order)
-    .slice(0, MAX_CANDIDATE_SENTENCES)
+    .slice(0, CANDIDATE_SENTENCES_PER_BULLET * count)
     .sort((a, b) => a.order - b.order);
   const forms = new Map(candidates.map((sentence) => [sentence, formsOf(sentence)]));
   const options: BulletOption[] = [];
-  const add = (chosen: readonly SourceSentence[], parts: readonly SentenceForm[]) => {
-    const words = parts.reduce((sum, part) => sum + part.words, 0);
-    if (words <= MAX_BULLET_WORDS) options.push(bulletOption(chosen, parts, words, concepts));
+  const add = (chosen: readonly SourceSentence[], parts: readonly SentenceForm[], heading?: SentenceForm) => {
+    const words = parts.reduce((sum, part) => sum + part.words, heading?.words ?? 0);
+    if (words <= MAX_BULLET_WORDS) options.push(bulletOption(chosen, parts, words, concepts, heading));
   };
+  const sectionStarts = new Map<number, SourceSentence[]>();
+  for (const sentence of eligible) {
+    const opening = sectionStarts.get(sentence.section) ?? [];
+    if (opening.length < 2) sectionStarts.set(sentence.section, [...opening, sentence]);
+  }
   candidates.forEach((sentence, index) => {
     const own = forms.get(sentence) ?? [];
     for (const form of own) add([sentence], [form]);
+    const heading = headingForms.get(sentence.section);
+    if (heading && sectionStarts.get(sentence.section)?.includes(sentence)) {
+      for (const form of own) add([sentence], [form], heading);
+    }
     // Nearby sentences of one section often carry one development between them.
     for (const next of candidates.slice(index + 1, index + 1 + JOIN_WINDOW)) {
       if (next.section !== sentence.section || next.order - sentence.order > JOIN_WINDOW) break;
       for (const first of own) for (const second of forms.get(next) ?? []) add([sentence, next], [first, second]);
     }
   });
-  const properNouns = new Set(
-    input.paragraphs.flatMap((paragraph) => paragraph.text.match(/(?<=[\p{Ll},]\s)\p{Lu}[\p{L}-]*/gu) ?? []),
-  );
+  // Read only when a bullet opens with a heading: most briefings need none.
+  let lowerCase: ReadonlySet<string> | undefined;
+  const lowerCaseWords = () =>
+    (lowerCase ??= new Set(
+      [headline, ...input.paragraphs.map((paragraph) => paragraph.text)].flatMap(
+        (text) => text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? [],
+      ),
+    ));
   const standing = candidates.filter((sentence) => (forms.get(sentence) ?? []).length > 0);
   const factual = standing.filter((sentence) => /\d/.test(sentence.text)).length;
   const candidateCount = factual > 0 ? factual : standing.length;
-  return { sentences, options, candidates: candidateCount, weights, properNouns };
+  return { sentences, options, candidates: candidateCount, weights, lowerCaseWords };
 }
 
 /** Where a figure is first stated says how much it matters: the lead carries the news, background comes later. */
@@ -355,38 +406,34 @@ function bulletOption(
   parts: readonly SentenceForm[],
   words: number,
   concepts: ConceptTable,
+  heading?: SentenceForm,
 ): BulletOption {
   const [first] = sentences;
   const [only, second] = parts;
+  const merged = second ?? heading;
   return {
     sentences,
     parts,
+    heading,
     words,
-    concepts: second ? [...new Set([...(only?.concepts ?? []), ...second.concepts])] : (only?.concepts ?? []),
+    concepts: merged ? [...new Set([...(only?.concepts ?? []), ...merged.concepts])] : (only?.concepts ?? []),
     section: concepts.index('section', first?.section ?? 0),
     prior:
-      (first ? openingPrior(first) : 0) -
+      (first?.openingPrior ?? 0) -
       WORD_COST * words -
-      (parts.some((part) => part.hasNumber) ? 0 : GENERALITY_COST),
+      GENERALITY_COST * (1 - Math.max(...parts.map((part) => part.specificity))),
   };
 }
 
-const openingPriors = new WeakMap<SourceSentence, number>();
-
 /**
- * What the sentence a bullet opens with is worth before its content: early position (news puts the
+ * What a bullet opening with a sentence is worth before its content: early position (news puts the
  * main facts first); less when it points back ("That would make…") and cannot stand alone, or quotes a
  * speaker, whose wording editors report rather than repeat. Generalities ("X finds itself at the
  * centre of two significant movements") state no fact: a bullet without any number pays GENERALITY_COST.
  */
-function openingPrior(sentence: SourceSentence): number {
-  let prior = openingPriors.get(sentence);
-  if (prior === undefined) {
-    const position = POSITION_WEIGHT / (1 + 0.5 * sentence.paragraphIndex + 0.3 * sentence.sentenceIndex);
-    prior = position - (ANAPHORIC.test(sentence.text) ? 0.25 : 0) - (QUOTED.test(sentence.text) ? 0.3 : 0);
-    openingPriors.set(sentence, prior);
-  }
-  return prior;
+function openingPrior(text: string, paragraphIndex: number, sentenceIndex: number): number {
+  const position = POSITION_WEIGHT / (1 + 0.5 * paragraphIndex + 0.3 * sentenceIndex);
+  return position - (ANAPHORIC.test(text) ? 0.25 : 0) - (QUOTED.test(text) ? 0.3 : 0);
 }
 
 function sourceSentences(paragraphs: readonly SourceParagraph[]): SourceSentence[] {
@@ -407,9 +454,11 @@ function sourceSentences(paragraphs: readonly SourceParagraph[]): SourceSentence
         sentenceIndex,
         paragraphId: paragraph.id,
         section,
+        heading: paragraph.section,
         text: sentence.text,
         excluded:
           inAdvertising || wordCount(sentence.text) < 5 || EXCLUDED.some((pattern) => pattern.test(sentence.text)),
+        openingPrior: openingPrior(sentence.text, paragraphIndex, sentenceIndex),
       });
     });
   });
@@ -425,8 +474,16 @@ interface NumericMention {
   readonly key: string;
   readonly value: number | string;
   readonly currency?: string | undefined;
-  /** The smallest step the text can express: 0.1 billion for "$9.8 billion", 1 for "$4,486". */
+}
+
+/** A figure the headline, dek or a heading states, with the smallest step its digits express. */
+interface StatedFigure extends NumericMention {
+  /** 0.1 billion for "$9.8 billion", 1 for "$4,486". */
   readonly precision: number;
+}
+
+function statedFigures(text: string): StatedFigure[] {
+  return numericMentions(text).map((mention) => ({ ...mention, precision: precisionOf(mention.text, mention.value) }));
 }
 
 const BARE_NUMBER = /(?<![\d.,:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d-])|(?<![\d.,:])\d+(?:\.\d+)?(?![\d,:-]|\.\d)/g;
@@ -439,7 +496,6 @@ function numericMentions(text: string): NumericMention[] {
     key: `${figure.kind === 'count' ? 'number' : figure.kind}:${figure.value}${figure.currency ?? ''}`,
     value: figure.value,
     currency: figure.currency,
-    precision: precisionOf(figure.text, figure.value),
   }));
   for (const match of text.matchAll(BARE_NUMBER)) {
     const start = match.index;
@@ -447,13 +503,7 @@ function numericMentions(text: string): NumericMention[] {
     const value = Number(match[0].replace(/,/g, ''));
     // Years and small whole numbers ("2027", "three of 5") are dates and counts of little weight.
     if (/^(?:19|20)\d\d$/.test(match[0]) || (Number.isInteger(value) && value < 10)) continue;
-    mentions.push({
-      kind: 'number',
-      text: match[0],
-      key: `number:${value}`,
-      value,
-      precision: precisionOf(match[0], value),
-    });
+    mentions.push({ kind: 'number', text: match[0], key: `number:${value}`, value });
   }
   return mentions;
 }
@@ -477,7 +527,7 @@ function containsNumber(text: string, number: string): boolean {
 }
 
 /** The headline's "$4,486" is the body's "$4,486.20": same kind and currency, equal at the headline's precision. */
-function sameFigure(stated: NumericMention, mention: NumericMention): boolean {
+function sameFigure(stated: StatedFigure, mention: NumericMention): boolean {
   if (stated.key === mention.key) return true;
   if (stated.kind !== mention.kind || stated.currency !== mention.currency) return false;
   if (typeof stated.value !== 'number' || typeof mention.value !== 'number') return false;

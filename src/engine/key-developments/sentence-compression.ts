@@ -1,8 +1,8 @@
 /**
  * Shortening without inventing: a bullet is the source sentence with spans deleted (attributions,
- * asides, clauses without numbers), or two such sentences joined by a semicolon. Nothing is added but
- * the joining punctuation, and a span holding a figure is never deleted, so every number in a bullet
- * stands exactly as in the paragraph it links to.
+ * asides, clauses without numbers), two such sentences, or one led by its section's heading. Nothing is
+ * added but the joining punctuation, and a span holding a figure is never deleted, so every number in a
+ * bullet stands exactly as in the heading or paragraph it comes from.
  */
 import { findFigures } from '../text/figures.ts';
 import { wordCount } from '../text/tokens.ts';
@@ -44,7 +44,8 @@ const DELETIONS: readonly Deletion[] = [
   },
   // Weekdays: "on Wednesday" (but "late on Wednesday" stays: "set late" would not read).
   {
-    pattern: /(?<!\b(?:late|early))\son\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+    pattern:
+      /(?<!\b(?:late|early))\son\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s(?:morning|afternoon|evening|night))?\b/g,
     replacement: '',
   },
   // Leading circumstance: "On Tuesday, ", "On Wednesday evening, ", "In Xetra trading, ".
@@ -66,6 +67,12 @@ const DELETIONS: readonly Deletion[] = [
   },
   // Hedges: "is expected to", "appears to" keep their verb; "reportedly", "roughly speaking" go.
   { pattern: /\s(?:also|already|reportedly|now)(?=\s)/g, replacement: '' },
+  // "said that it would" → "said it would": the conjunction after a verb of saying adds nothing.
+  {
+    pattern:
+      /(?<=\b(?:said|says|announced|confirmed|expects|expected|estimated|estimates|added|noted|warned|argued|reported|found|believes|thinks)) that(?=\s)/g,
+    replacement: '',
+  },
 ];
 
 /** Further deletions for a sentence still too long: asides and trailing clauses without figures. */
@@ -99,8 +106,8 @@ export function shorten(sentence: string): string {
   return wordCount(shortened) > LONG_BULLET_WORDS ? tidy(deleteSpans(shortened, LONG_SENTENCE_DELETIONS)) : shortened;
 }
 
-/** Where a sentence divides into chunks: commas, semicolons and dashes outside quotes and parentheses. */
-const CHUNK_BREAK = /,\s|;\s|\s[—–]\s/g;
+/** Where a sentence divides into chunks: commas, semicolons, colons and dashes outside quotes and parentheses. */
+const CHUNK_BREAK = /,\s|;\s|:\s|\s[—–]\s/g;
 /** Words that open a chunk which continues the one before rather than the subject's verb. */
 const CONNECTIVE =
   /^(?:and|but|or|nor|while|whereas|with|which|who|whose|where|when|the|a|an|its|their|his|her|this|that|these|those|up|down|from|to|compared|versus|after|before|as|including|led|taking|making|giving|leaving|bringing|sending|according|citing|than|in|on|at|by|for|of|one|some|most|many|both|all|each|about|around|roughly|nearly|almost|more|less|well|just|only|not|[\p{Lu}\d$€£¥"“'‘(])/u;
@@ -220,7 +227,9 @@ export function compressions(sentence: string): string[] {
   const independent = chunks.findIndex(
     (chunk, at) =>
       at > 0 &&
-      (chunk.separator === '; ' || (chunk.separator === ', ' && COORDINATING.test(chunk.text))) &&
+      (chunk.separator === '; ' ||
+        chunk.separator === ': ' ||
+        (chunk.separator === ', ' && COORDINATING.test(chunk.text))) &&
       carriesNumber(chunk.text),
   );
   if (main && !carriesNumber(main.text) && independent > 0) {
@@ -243,12 +252,18 @@ export function tidy(text: string): string {
 }
 
 /**
- * "A did x." + "B did y." → "A did x; b did y.", keeping the capital of a word the briefing also
- * capitalises mid-sentence (a name) and of acronyms.
+ * A section heading as the lead-in of a sentence: "Tamsin Foods: down 5.7% — the packaged-food company
+ * said …". The sentence's first word loses its capital only where the briefing also writes it in lower
+ * case, so names and acronyms keep theirs.
  */
-export function joinSentences(first: string, second: string, properNouns: ReadonlySet<string>): string {
-  const [word = '', ...rest] = second.split(' ');
-  const keep = properNouns.has(word) || /^\p{Lu}{2,}/u.test(word) || /^\p{Lu}\./u.test(word);
-  const lead = keep ? word : word.charAt(0).toLowerCase() + word.slice(1);
-  return `${first.replace(/[.!]$/, '')}; ${[lead, ...rest].join(' ')}`;
+export function afterHeading(heading: string, sentence: string, lowerCaseWords: ReadonlySet<string>): string {
+  const [word = '', ...rest] = sentence.split(' ');
+  const lowered = word.charAt(0).toLowerCase() + word.slice(1);
+  const lead = lowerCaseWords.has(lowered.replace(/[^\p{L}'’-]+$/u, '')) ? lowered : word;
+  return `${heading.replace(/[.!]$/, '')} — ${[lead, ...rest].join(' ')}`;
+}
+
+/** A section heading as the lead-in of a bullet: "Marlow Cruise Lines (MRLW): up 8.4%" → "Marlow Cruise Lines: up 8.4%". */
+export function headingLead(heading: string): string {
+  return tidy(deleteSpans(heading, [...DELETIONS, { pattern: /\s\([^()\d]*\)/g, replacement: '' }]));
 }

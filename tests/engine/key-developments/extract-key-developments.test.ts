@@ -177,10 +177,10 @@ describe("quality on the project's own cases (tests/fixtures/key-developments)",
     expect(engine.figureRecall).toBeGreaterThan(lead3.figureRecall);
   });
 
-  it('keeps every bullet readable: 6 to 30 words, a capital first and a full stop last, never a question', () => {
+  it('keeps every bullet readable: 5 to 30 words, a capital first and a full stop last, never a question', () => {
     for (const result of results) {
       for (const bullet of result.engineBullets) {
-        expect(wordCount(bullet), bullet).toBeGreaterThanOrEqual(6);
+        expect(wordCount(bullet), bullet).toBeGreaterThanOrEqual(5);
         expect(wordCount(bullet), bullet).toBeLessThanOrEqual(30);
         expect(bullet, result.name).toMatch(/^["“\p{Lu}\d].*[.!"”’)]$/u);
         expect(bullet, result.name).not.toMatch(/\?|read more|buy or sell|sign up/i);
@@ -289,5 +289,35 @@ Norrvik: Buy or sell? Read more here...`;
     expect(text).not.toMatch(/\?|centre of two|read more|buy or sell|delivers the answer/i);
     expect(text).toContain('1.8 billion euros');
     expect(text).toContain('6.3%');
+  });
+});
+
+describe('section headings that state a figure', () => {
+  it('lead the bullet of their section, so a roundup carries each company and its move', () => {
+    const body = `U.S. stock futures were flat before the open as investors waited for inflation data.
+
+## Orvane Cruises (ORVC): up 7.2%
+
+The cruise operator raised its annual earnings forecast to $4.10 a share from $3.80, citing record bookings.
+
+## Pellham Foods (PLHM): down 4.8%
+
+The packaged-food company recalled about 2 million pounds of frozen meals after finding possible contamination.
+
+## Castor Bio (CSTB): down 19%
+
+Regulators rejected the biotech company's lung-cancer test, and it plans to resubmit the application in 2027.`;
+    const bullets = extractKeyDevelopments({
+      title: 'Stocks moving premarket: Orvane, Pellham, Castor',
+      paragraphs: paragraphsOf(body),
+    });
+    const texts = bullets.map((bullet) => bullet.text);
+    expect(texts).toContain(
+      'Orvane Cruises: up 7.2% — the cruise operator raised its annual earnings forecast to $4.10 a share from $3.80.',
+    );
+    expect(texts.join(' ')).toMatch(/Pellham Foods: down 4\.8% — /);
+    expect(texts.join(' ')).toMatch(/Castor Bio: down 19% — /);
+    // The figure is the heading's, the link the paragraph's.
+    for (const bullet of bullets) expect(bullet.paragraphIds).toHaveLength(1);
   });
 });
