@@ -6,8 +6,10 @@ import { defineConfig } from 'astro/config';
 import compileReport from './src/build/integrations/compile-report.ts';
 import ogCards from './src/build/integrations/card-integration.ts';
 import pagefindIndex from './src/build/integrations/pagefind-integration.ts';
+import siteOrigin from './src/build/integrations/site-origin.ts';
 import { cachedParallelMdx } from './src/markdown/mdx-compiler.ts';
 import { site } from './src/site.config.ts';
+import { buildGlobals } from './src/build/build-globals.ts';
 
 export default defineConfig({
   site: site.url,
@@ -19,7 +21,20 @@ export default defineConfig({
   markdown: {
     processor: cachedParallelMdx(fileURLToPath(new URL('.', import.meta.url))),
   },
-  integrations: [mdx(), sitemap(), compileReport(), ogCards(), pagefindIndex()],
+  integrations: [
+    siteOrigin(),
+    mdx(),
+    // Each briefing's latest change, noted when its view was built, as the URL's lastmod.
+    sitemap({
+      serialize: (item) => {
+        const lastmod = buildGlobals().lastModified?.get(item.url);
+        return lastmod ? { ...item, lastmod } : item;
+      },
+    }),
+    compileReport(),
+    ogCards(),
+    pagefindIndex(),
+  ],
   vite: {
     build: {
       rollupOptions: {

@@ -1,25 +1,42 @@
 /**
- * `npm run bench:cards -- [--count 200]`: milliseconds per social card, cold on one core, cold on all
+ * `npm run bench:cards -- [--count 200] [--json]`: milliseconds per social card, cold on one core, cold on all
  * cores (worker threads), and with a warm cache. Prints a table, or JSON with --json.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import sharp from 'sharp';
-import { briefingCard, type CardSpec } from '../src/outputs/card/card-spec.ts';
-import { rendererFingerprint } from '../src/build/cards/card-fingerprint.ts';
-import { CardPool } from '../src/build/cards/card-pool.ts';
-import { CardStore } from '../src/build/cards/card-store.ts';
-import { encodeCardPng, renderCardSvg } from '../src/outputs/card/render-card.ts';
-import { renderToFile } from '../src/build/cards/card-worker.ts';
-import { workerCount } from '../src/build/worker-pool.ts';
-import { site } from '../src/site.config.ts';
+import type { CardSpec } from '../src/outputs/card/card-spec.ts';
+import { parseCommand } from '../tools/command-line.ts';
 
-const { values } = parseArgs({
-  options: { count: { type: 'string', default: '200' }, json: { type: 'boolean', default: false } },
+const { values } = parseCommand({
+  name: 'bench:cards',
+  usage: 'npm run bench:cards -- [--count N] [--json]',
+  description:
+    'Renders N social cards cold on one core, cold on all cores (worker threads) and again from a warm cache, in throwaway folders, and prints the milliseconds per card of each.',
+  options: {
+    count: {
+      type: 'string',
+      value: 'N',
+      default: '200',
+      number: { integer: true, min: 1 },
+      description: 'how many cards each run renders',
+    },
+    json: { type: 'boolean', description: 'print one JSON object instead of the table' },
+  },
 });
-const count = Number(values.count);
+const { count } = values;
+
+// The renderers (Satori, sharp, fonts) load only once the command line is read: `--help` answers without them.
+const { default: sharp } = await import('sharp');
+const { briefingCard } = await import('../src/outputs/card/card-spec.ts');
+const { rendererFingerprint } = await import('../src/build/cards/card-fingerprint.ts');
+const { CardPool } = await import('../src/build/cards/card-pool.ts');
+const { CardStore } = await import('../src/build/cards/card-store.ts');
+const { encodeCardPng, renderCardSvg } = await import('../src/outputs/card/render-card.ts');
+const { renderToFile } = await import('../src/build/cards/card-worker.ts');
+const { workerCount } = await import('../src/build/worker-pool.ts');
+const { site } = await import('../src/site.config.ts');
+
 const root = resolve(import.meta.dirname, '..');
 const fingerprint = rendererFingerprint(root);
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --count 1000 [--seed 1] [--json]`: the whole build, measured in one run against the
+ * `npm run bench -- [--count 1000] [--seed 1] [--json] [--skip RUNS]`: the whole build, measured in one run against the
  * plain Astro + MDX baseline (bench/baseline) on the same generated briefings:
  *   (a) our production build from empty caches, (b) again with warm caches and no change,
  *   (c) after editing one briefing, (d) the baseline.
@@ -20,24 +20,47 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs, stripVTControlCharacters } from 'node:util';
+import { stripVTControlCharacters } from 'node:util';
+import { defineCommand, exitWithUsageError, parseCommand } from '../tools/command-line.ts';
 import { generateCorpus } from '../tools/corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
+const RUNS = ['warm', 'edit', 'satteri'];
+const COMMAND = defineCommand({
+  name: 'bench',
+  usage: 'npm run bench -- [--count N] [--seed S] [--json] [--skip RUNS]',
+  description:
+    "Builds N generated briefings in a throwaway folder: (a) our production build from empty caches, (b) again with warm caches and no change, (c) after editing one briefing, (d) the plain Astro + MDX baseline (bench/baseline) and (e) that baseline on Astro's Sätteri processor. Prints wall time, time per briefing, the ratio to the baseline, stage times from the build log, peak memory of the process tree, and the size of dist/ and of the search index. Machines here are shared and noisy: read the ratios.",
   options: {
-    count: { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
-    json: { type: 'boolean', default: false },
-    /** Runs to leave out, comma-separated: warm, edit, satteri (a 10,000-briefing memory check needs only cold). */
-    skip: { type: 'string', default: '' },
+    count: {
+      type: 'string',
+      value: 'N',
+      default: '1000',
+      number: { integer: true, min: 1 },
+      description: 'how many briefings to generate',
+    },
+    seed: {
+      type: 'string',
+      value: 'S',
+      default: '1',
+      number: { integer: true },
+      description: 'the seed of the generated briefings',
+    },
+    json: { type: 'boolean', description: 'print one JSON object instead of the table' },
+    skip: {
+      type: 'string',
+      value: 'RUNS',
+      default: '',
+      description: `runs to leave out, comma-separated: ${RUNS.join(', ')} (a 10,000-briefing memory check needs only cold)`,
+    },
   },
 });
+const { values } = parseCommand(COMMAND);
 const skipped = new Set(values.skip.split(',').filter(Boolean));
 for (const name of skipped) {
-  if (!['warm', 'edit', 'satteri'].includes(name)) throw new Error(`--skip takes warm, edit or satteri, not "${name}"`);
+  if (!RUNS.includes(name)) exitWithUsageError(COMMAND, `--skip takes ${RUNS.join(', ')}, not '${name}'`);
 }
-const count = Number(values.count);
+const { count } = values;
 const work = mkdtempSync(join(tmpdir(), 'tickerpress-bench-'));
 const contentDir = join(work, 'content');
 const buildCache = join(work, 'cache');
@@ -162,7 +185,7 @@ function stages(log: string) {
   };
 }
 
-const corpus = generateCorpus(count, Number(values.seed));
+const corpus = generateCorpus(count, values.seed);
 const briefingsDir = join(contentDir, 'briefings');
 mkdirSync(briefingsDir, { recursive: true });
 for (const briefing of corpus) writeFileSync(join(briefingsDir, briefing.name), briefing.source);

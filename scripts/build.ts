@@ -2,30 +2,32 @@
  * `npm run build`: builds the site into a staging folder and swaps it in for the output folder only
  * when the build succeeded, so a failed build never leaves a half-written or empty `dist/`.
  *
- * Usage: node scripts/build.ts [--outDir DIR] [other astro build flags]
+ * Usage: node scripts/build.ts [--outDir DIR] [other astro build flags]; `--help` for the details.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { SiteConfigError } from '../src/content/schema/site-config.ts';
-import { INDEX_AFTER_ASTRO } from '../src/build/integrations/pagefind-integration.ts';
-import { indexSite } from '../src/build/search-index/pagefind-index.ts';
+import { parseCommand } from '../tools/command-line.ts';
 
-/** Splits `--outDir DIR` / `--outDir=DIR` from the flags that go on to `astro build`. */
-function readArguments(args: readonly string[]): { outDir: string; rest: string[] } {
-  let outDir = 'dist';
-  const rest: string[] = [];
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index] ?? '';
-    if (arg === '--outDir') outDir = args[++index] ?? outDir;
-    else if (arg.startsWith('--outDir=')) outDir = arg.slice('--outDir='.length);
-    else rest.push(arg);
-  }
-  return { outDir: resolve(outDir), rest };
-}
+// `--outDir DIR` (or `--outDir=DIR`) is the build's own; every other argument goes on to `astro build`.
+const { values, positionals: passThrough } = parseCommand({
+  name: 'build',
+  usage: 'npm run build -- [--outDir DIR] [astro build flags…]',
+  description:
+    'Checks the content and builds the site with `astro build` side by side, indexes it for search, and swaps the result in for DIR only when everything succeeded, so a failed build never leaves a half-written or empty DIR. Content errors are printed first, with their file and line, and stop the build.',
+  options: {
+    outDir: { type: 'string', value: 'DIR', default: 'dist', description: 'the folder to write the site into' },
+  },
+  passThrough: 'Every other flag or argument goes on to `astro build` as it is.',
+  notes: 'Exit status: 0 built, 2 wrong usage, otherwise that of the step that failed (1 for content errors).',
+});
+const outDir = resolve(values.outDir);
+// Loaded once the command line is read, so that `--help` builds and loads nothing.
+const { SiteConfigError } = await import('../src/content/schema/site-config.ts');
+const { INDEX_AFTER_ASTRO } = await import('../src/build/integrations/pagefind-integration.ts');
+const { indexSite } = await import('../src/build/search-index/pagefind-index.ts');
 
-const { outDir, rest: passThrough } = readArguments(process.argv.slice(2));
 const staging = `${outDir}.staging`;
 const outputUntouched = () =>
   existsSync(outDir) ? `${outDir} was left as it was.` : `Nothing was written to ${outDir}.`;

@@ -6,19 +6,35 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { cacheDir, filesUnder, hashCacheSources, writeFileAtomically } from '../src/build/build-cache.ts';
-import { CACHE_SOURCES } from '../src/build/project-files.ts';
-import { checkContent, type ContentFile } from '../src/content/check/index.ts';
-import { authorFiles, contentPaths, marketFiles } from '../src/content/content-folders.ts';
+import type { ContentFile } from '../src/content/check/index.ts';
 import type { PriceRow } from '../src/engine/price-history.ts';
-import { parseMarketCsv } from '../src/content/market-csv.ts';
-import { formatFinding, type Finding } from '../src/content/finding.ts';
-import { routeOf } from '../src/site/routes.ts';
+import type { Finding } from '../src/content/finding.ts';
+import { parseCommand } from '../tools/command-line.ts';
+
+const { values } = parseCommand({
+  name: 'check',
+  usage: 'npm run check [-- --json]',
+  description:
+    'Checks every briefing (and the market data) without building the site and prints one line per finding, `path:line:column: error|warning: message`, then a summary. Reads the content folder CONTENT_DIR names (content/ by default); findings are cached per file in the build cache.',
+  options: {
+    json: {
+      type: 'boolean',
+      description: 'print one JSON object instead: files, errors, warnings, milliseconds, findings',
+    },
+  },
+  notes: 'Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 wrong usage.',
+});
+// The checker loads once the command line is read: `--help` answers without it.
+const { parse: parseYaml } = await import('yaml');
+const { cacheDir, filesUnder, hashCacheSources, writeFileAtomically } = await import('../src/build/build-cache.ts');
+const { CACHE_SOURCES } = await import('../src/build/project-files.ts');
+const { checkContent } = await import('../src/content/check/index.ts');
+const { authorFiles, contentPaths, marketFiles } = await import('../src/content/content-folders.ts');
+const { parseMarketCsv } = await import('../src/content/market-csv.ts');
+const { formatFinding } = await import('../src/content/finding.ts');
+const { routeOf } = await import('../src/site/routes.ts');
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 
 function listMdx(dir: string): string[] {
   if (!existsSync(dir)) return [];

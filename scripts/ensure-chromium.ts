@@ -5,6 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { parseCommand } from '../tools/command-line.ts';
+
+parseCommand({
+  name: 'ensure-chromium',
+  usage: 'node scripts/ensure-chromium.ts',
+  description:
+    "Makes sure the browser tests have a Chromium (npm test runs this before vitest): Debian's chromium package at /usr/bin/chromium, or the binary CHROMIUM_PATH names. When it is missing, installs it with apt-get if running as root, and otherwise says what to run. Takes no arguments.",
+  options: {},
+  notes:
+    'Exit status: 0 Chromium is there (or was installed), 1 it is missing and cannot be installed here, 2 wrong usage.',
+});
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 

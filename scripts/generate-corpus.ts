@@ -4,22 +4,34 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateCorpus } from '../tools/corpus.ts';
+import { parseCommand } from '../tools/command-line.ts';
 
-const { values } = parseArgs({
+const { values } = parseCommand({
+  name: 'corpus',
+  usage: 'npm run corpus -- --count N --out DIR [--seed S]',
+  description:
+    'Writes N generated briefings into DIR/briefings/, ready for `CONTENT_DIR=DIR npm run build`. The same count and seed give the same briefings.',
   options: {
-    count: { type: 'string', default: '1000' },
-    out: { type: 'string' },
-    seed: { type: 'string', default: '1' },
+    count: {
+      type: 'string',
+      value: 'N',
+      default: '1000',
+      number: { integer: true, min: 0 },
+      description: 'how many briefings to write',
+    },
+    out: { type: 'string', value: 'DIR', required: true, description: 'the content folder to write into' },
+    seed: {
+      type: 'string',
+      value: 'S',
+      default: '1',
+      number: { integer: true },
+      description: 'the seed of the generator',
+    },
   },
 });
-if (!values.out) {
-  console.error('usage: npm run corpus -- --count N --out DIR [--seed S]');
-  process.exit(2);
-}
 const dir = join(values.out, 'briefings');
 mkdirSync(dir, { recursive: true });
-const briefings = generateCorpus(Number(values.count), Number(values.seed));
+const briefings = generateCorpus(values.count, values.seed);
 for (const briefing of briefings) writeFileSync(join(dir, briefing.name), briefing.source);
 console.log(`${briefings.length} briefings written to ${dir}`);

@@ -4,31 +4,36 @@
  * `--explain` prints every sentence with its score instead, to see why bullets were chosen.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../src/content/frontmatter.ts';
 import { keyDevelopmentsBox } from '../src/engine/key-developments/key-developments-box.ts';
 import { rankSentences } from '../src/engine/key-developments/extract-key-developments.ts';
 import { collectParagraphs, parseMarkdown } from '../src/engine/text/paragraphs.ts';
 import { site } from '../src/site.config.ts';
+import { parseCommand } from '../tools/command-line.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values, positionals } = parseCommand({
+  name: 'keydev',
+  usage: 'npm run keydev -- FILE... [--count N] [--explain]',
+  description:
+    'Prints, for each Markdown or MDX briefing, one JSON line {"file", "source", "bullets": [{"text", "figures"}]} with the key developments the site would show.',
+  positionals: { name: 'FILE', description: 'a Markdown or MDX briefing', min: 1 },
   options: {
-    count: { type: 'string', default: String(site.keyDevelopmentsCount) },
-    explain: { type: 'boolean', default: false },
+    count: {
+      type: 'string',
+      value: 'N',
+      default: String(site.keyDevelopmentsCount),
+      number: { integer: true, min: 1, max: 5 },
+      description: 'how many bullets, from 1 to 5',
+    },
+    explain: {
+      type: 'boolean',
+      description: 'print every sentence with its score instead, to see why bullets were chosen',
+    },
   },
+  notes: 'Exit status: 0 every file read, 1 a file could not be read or parsed, 2 wrong usage.',
 });
-
-if (positionals.length === 0) {
-  console.error('usage: npm run keydev -- FILE... [--count N] [--explain]');
-  process.exit(2);
-}
-const count = Number(values.count);
-if (!Number.isInteger(count) || count < 1 || count > 5) {
-  console.error(`--count must be a whole number from 1 to 5, got "${values.count}"`);
-  process.exit(2);
-}
+const { count } = values;
 
 let failed = false;
 for (const file of positionals) {

@@ -1,17 +1,25 @@
 /**
- * `npm run measure:search -- --dist DIR [--query WORDS]`: serves a built site, runs one search in
+ * `npm run measure:search -- [--dist DIR] [--query WORDS]`: serves a built site, runs one search in
  * Chromium, and prints the size of the search index and the bytes the browser downloaded for the query.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { serveDirectory } from '../tests/helpers/static-server.ts';
+import { parseCommand } from '../tools/command-line.ts';
 
-const { values } = parseArgs({
-  options: { dist: { type: 'string', default: 'dist' }, query: { type: 'string', default: 'revenue' } },
+const { values } = parseCommand({
+  name: 'measure:search',
+  usage: 'npm run measure:search -- [--dist DIR] [--query WORDS]',
+  description:
+    'Serves a built site, runs one search on its search page in Chromium, and prints one JSON line: the size of the search index and the bytes the browser downloaded for the query.',
+  options: {
+    dist: { type: 'string', value: 'DIR', default: 'dist', description: 'the built site' },
+    query: { type: 'string', value: 'WORDS', default: 'revenue', description: 'what to search for' },
+  },
 });
-const dist = String(values.dist);
+const { dist } = values;
+// Playwright and the server load only once the command line is read: `--help` answers without them.
+const { launchChromium } = await import('../tests/helpers/browser.ts');
+const { serveDirectory } = await import('../tests/helpers/static-server.ts');
 
 function sizeOf(path: string): number {
   const stat = statSync(path);
@@ -39,7 +47,7 @@ page.on('response', (response) => {
     () => undefined,
   );
 });
-await page.goto(`${server.url}/search/?q=${encodeURIComponent(String(values.query))}`);
+await page.goto(`${server.url}/search/?q=${encodeURIComponent(values.query)}`);
 await page.locator('#search-results li').first().waitFor({ timeout: 30_000 });
 await page.waitForLoadState('networkidle');
 const pageBytes = bytes;

@@ -1,35 +1,59 @@
 /**
- * `npm run new -- "Headline" --ticker AMZN --tag ai [--author markets-desk]`: starts a briefing as a
+ * `npm run new -- "Headline" [--ticker AMZN] [--tag ai] [--author markets-desk]`: starts a briefing as a
  * draft in content/briefings/<date>-<slug>.mdx, published "now" in the site's time zone, and prints
  * its path. Never overwrites a file.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import GithubSlugger from 'github-slugger';
 import { authorFiles, contentPaths } from '../src/content/content-folders.ts';
 import { isoInZone } from '../src/engine/time.ts';
 import { TAG_SLUG, TICKER_SYMBOL } from '../src/engine/tickers.ts';
 import { site } from '../src/site.config.ts';
+import { defineCommand, exitWithUsageError, parseCommand } from '../tools/command-line.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const COMMAND = defineCommand({
+  name: 'new',
+  usage: 'npm run new -- "HEADLINE" [--ticker SYMBOL]... [--tag TAG]... [--author ID]',
+  description:
+    'Starts a briefing as a draft in content/briefings/<date>-<slug>.mdx (or under CONTENT_DIR), published "now" in the site\'s time zone, with the frontmatter filled in and a skeleton to write over, and prints its path. Never overwrites a file.',
+  positionals: { name: 'HEADLINE', description: "the briefing's headline, in quotes", min: 1 },
   options: {
-    ticker: { type: 'string', multiple: true, default: [] },
-    tag: { type: 'string', multiple: true, default: [] },
-    author: { type: 'string' },
+    ticker: {
+      type: 'string',
+      value: 'SYMBOL',
+      multiple: true,
+      default: [],
+      description: 'a ticker the briefing is about, e.g. AMZN or BRK.B (or several, comma-separated)',
+    },
+    tag: {
+      type: 'string',
+      value: 'TAG',
+      multiple: true,
+      default: [],
+      description: 'a tag: lower-case words joined by hyphens, e.g. job-cuts (or several, comma-separated)',
+    },
+    author: {
+      type: 'string',
+      value: 'ID',
+      default: site.defaultAuthor,
+      description: 'the author: the name of a file in content/authors/, without .yaml',
+    },
   },
+  notes: 'Exit status: 0 written, 1 the file already exists, 2 wrong usage.',
 });
 
+const root = resolve(import.meta.dirname, '..');
+const { values, positionals } = parseCommand(COMMAND);
+
 function fail(message: string, code = 2): never {
-  console.error(`npm run new: ${message}`);
+  if (code === 2) exitWithUsageError(COMMAND, message);
+  console.error(`${COMMAND.name}: ${message}`);
   process.exit(code);
 }
 
 const headline = positionals.join(' ').trim();
-if (!headline)
-  fail('give the headline in quotes: npm run new -- "Amazon cuts 16,000 jobs" --ticker AMZN --tag job-cuts');
+if (!headline) fail(`missing HEADLINE, ${COMMAND.positionals?.description ?? ''}`);
 const tickers = values.ticker
   .flatMap((value) => value.split(','))
   .map((value) => value.trim())
@@ -50,7 +74,7 @@ for (const tag of tags) {
 }
 const paths = contentPaths(root);
 const authors = [...authorFiles(paths).keys()].sort();
-const author = values.author ?? site.defaultAuthor;
+const { author } = values;
 if (!author || !authors.includes(author))
   fail(`"${String(author)}" is not an author: use one of ${authors.join(', ')}`);
 

@@ -1,9 +1,9 @@
 /**
- * `node scripts/profile-summary.ts FILE.cpuprofile [--top 25]`: self time by function and by package from a
+ * `npm run profile:summary -- FILE.cpuprofile [--top 25]`: self time by function and by package from a
  * V8 CPU profile (`node --cpu-prof`), to see where a build spends its time.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../tools/command-line.ts';
 
 interface ProfileNode {
   id: number;
@@ -16,15 +16,23 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { top: { type: 'string', default: '25' } },
+const { values, positionals } = parseCommand({
+  name: 'profile:summary',
+  usage: 'npm run profile:summary -- FILE.cpuprofile [--top N]',
+  description:
+    'Prints the self time by package and by function from a V8 CPU profile (written by `node --cpu-prof`), to see where a build spends its time.',
+  positionals: { name: 'FILE.cpuprofile', description: 'a V8 CPU profile', min: 1, max: 1 },
+  options: {
+    top: {
+      type: 'string',
+      value: 'N',
+      default: '25',
+      number: { integer: true, min: 1 },
+      description: 'how many packages and functions to list',
+    },
+  },
 });
-const [file] = positionals;
-if (!file) {
-  console.error('usage: node scripts/profile-summary.ts FILE.cpuprofile [--top N]');
-  process.exit(2);
-}
+const [file = ''] = positionals;
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfTime = new Map<number, number>();
@@ -45,7 +53,7 @@ for (const [id, micros] of selfTime) {
   byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros);
 }
-const top = Number(values.top);
+const { top } = values;
 const print = (title: string, entries: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [name, micros] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)) {

@@ -10,7 +10,10 @@ export type { SiteConfig } from './content/schema/site-config.ts';
 export const site = parseSiteConfig({
   name: 'Tickerpress',
   description: 'Short, sourced briefings on companies, deals and results.',
-  url: 'https://tickerpress.example',
+  // SITE_URL sets the origin per deploy (a preview deploy must not point canonical links, cards and
+  // feeds at production); without it, this address.
+  url: process.env['SITE_URL'] || 'https://tickerpress.example',
+  themeColor: '#0b3d5c',
   locale: 'en-GB',
   timeZone: 'Europe/Berlin',
   pageSize: 10,

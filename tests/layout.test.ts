@@ -68,6 +68,29 @@ describe('the layout', () => {
     expect(violations).toEqual([]);
   });
 
+  it('declares in package.json every package the code imports at run time', () => {
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
+    const declared = new Set([
+      ...Object.keys(manifest['dependencies'] ?? {}),
+      ...Object.keys(manifest['devDependencies'] ?? {}),
+    ]);
+    const undeclared = new Set<string>();
+    for (const path of [...sources, 'astro.config.mjs']) {
+      const text = readFileSync(join(PROJECT_ROOT, path), 'utf8');
+      // An Astro component's imports are in its frontmatter.
+      const script = path.endsWith('.astro') ? (/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') : text;
+      for (const specifier of runtimeSpecifiers(script, path)) {
+        if (/^(?:\.|\/|node:|astro:|virtual:)/.test(specifier)) continue;
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        if (name && !declared.has(name)) undeclared.add(`${name} (${path})`);
+      }
+    }
+    expect([...undeclared]).toEqual([]);
+  });
+
   it('keeps the engine free of Astro and the file system', () => {
     const engine = sources.filter((path) => path.startsWith('src/engine/'));
     const found = engine.flatMap((path) =>

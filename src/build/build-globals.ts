@@ -23,6 +23,8 @@ export interface BuildGlobals {
   keyDevelopments?: KeyDevelopmentsTiming | undefined;
   /** The card store and its worker pool (`src/build/cards/card-runtime.ts`). */
   cards?: CardRuntime | undefined;
+  /** Each briefing page's absolute URL and its latest change (ISO 8601), for the sitemap's `lastmod`. */
+  lastModified?: Map<string, string> | undefined;
 }
 
 declare global {
@@ -32,6 +34,11 @@ declare global {
 /** This thread's build state, created empty on first use. */
 export function buildGlobals(): BuildGlobals {
   return (globalThis.__tickerpress ??= {});
+}
+
+/** Notes when the page at `url` last changed; the sitemap reads it back (see astro.config.mjs). */
+export function recordLastModified(url: string, isoDate: string): void {
+  (buildGlobals().lastModified ??= new Map()).set(url, isoDate);
 }
 
 /** An empty tally, for threads that have chosen no key developments yet. */

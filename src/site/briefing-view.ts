@@ -6,9 +6,11 @@
 import type { SearchRecord } from '../outputs/search/search-record.ts';
 import { searchRecord } from '../outputs/search/search-record.ts';
 import { newsArticle, serializeJsonLd } from '../outputs/jsonld.ts';
+import { modifiedAt } from '../outputs/feed/feed-documents.ts';
+import { recordLastModified } from '../build/build-globals.ts';
 import type { PublicationStatus } from '../engine/listing.ts';
 import { site } from '../site.config.ts';
-import { getAuthorsById, perBriefing, statusOf, type Briefing } from './collections.ts';
+import { changeDates, getAuthorsById, perBriefing, statusOf, type Briefing } from './collections.ts';
 import { absolute, feedRoutes, routes } from './routes.ts';
 import { briefingCard, cardImage, type Card, type PageImage } from './social-cards.ts';
 
@@ -19,6 +21,8 @@ export interface BriefingView {
   /** The page's absolute URL: canonical link, feed guid, JSON-LD. */
   readonly url: string;
   readonly data: Briefing['data'];
+  /** The latest change: publication, update or correction (ISO 8601, UTC). */
+  readonly lastModified: string;
   readonly status: PublicationStatus;
   readonly author: { readonly id: string; readonly name: string; readonly path: string };
   /** What the page is shared with: the briefing's own image, or its card. */
@@ -49,11 +53,14 @@ async function buildView(briefing: Briefing): Promise<BriefingView> {
   const authorName = (await getAuthorsById()).get(data.author.id)?.data.name ?? data.author.id;
   const { image, card } = sharedImage(briefing);
   const keywords = [...data.tickers, ...data.tags];
+  const lastModified = modifiedAt(changeDates(briefing)).toISOString();
+  recordLastModified(url, lastModified);
   return {
     id: briefing.id,
     path,
     url,
     data,
+    lastModified,
     status: statusOf(briefing),
     author: { id: data.author.id, name: authorName, path: routes.author(data.author.id) },
     image,

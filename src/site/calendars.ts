@@ -2,10 +2,8 @@
 import { modifiedAt, lastBuildDate } from '../outputs/feed/feed-documents.ts';
 import { calendarFile, upcoming, type CalendarEvent } from '../outputs/calendar/ics-calendar.ts';
 import { site } from '../site.config.ts';
-import { getPublicBriefings, type Briefing } from './collections.ts';
+import { changeDates, getPublicBriefings, type Briefing } from './collections.ts';
 import { absolute, routes } from './routes.ts';
-
-const changeDates = (briefing: Briefing) => ({ ...briefing.data, latestCorrection: briefing.data.corrections.at(-1) });
 
 /** Every event of the given briefings, with what its calendar entry needs. */
 export function calendarEvents(briefings: readonly Briefing[]): CalendarEvent[] {

@@ -31,6 +31,12 @@ export const isDevServer = import.meta.env.MODE === 'development';
 /** The build's clock (BUILD_TIME or now), read once so every page of a build agrees. */
 export const buildTime = buildClock(process.env['BUILD_TIME']);
 
+/** What dates a briefing's last change: its publication, update and latest correction. */
+export const changeDates = (briefing: Briefing) => ({
+  ...briefing.data,
+  latestCorrection: briefing.data.corrections.at(-1),
+});
+
 export function statusOf(briefing: Briefing): PublicationStatus {
   return publicationStatus(briefing, buildTime);
 }

@@ -32,7 +32,7 @@ async function buildEntry(briefing: Briefing): Promise<FeedEntry> {
     authorName: view.author.name,
     tickers: data.tickers,
     tags: data.tags,
-    keyDevelopments: keyDevelopments?.bullets.map((bullet) => bullet.text) ?? [],
+    keyDevelopments: keyDevelopments?.bullets.map(({ text, figures }) => ({ text, figures })) ?? [],
     latestCorrection: data.corrections.at(-1),
     contentHtml: feedHtml(html, view.url),
     image: view.image.url,

@@ -28,6 +28,8 @@ export const routes = {
     return search ? `/search/?${search}` : '/search/';
   },
   sitemap: () => '/sitemap-index.xml',
+  /** Every feed and calendar, with its address to copy. */
+  feeds: () => '/feeds/',
 } as const;
 
 /** Where feeds and calendars are served. */
@@ -41,6 +43,15 @@ export const feedRoutes = {
   briefingCalendar: (id: string) => `/briefings/${id}/calendar.ics`,
 } as const;
 
+/** The site's icons and web manifest, at the paths browsers and phones look for. */
+export const iconRoutes = {
+  svg: () => '/favicon.svg',
+  ico: () => '/favicon.ico',
+  appleTouch: () => '/apple-touch-icon.png',
+  png: (size: number) => `/icon-${size}.png`,
+  manifest: () => '/site.webmanifest',
+} as const;
+
 /** Where each social card is served: `/og/briefings/<id>.png`, `/og/home.png`, `/og/tickers/AMZN.png`, `/og/tags/ai.png`. */
 export const cardRoutes = {
   briefing: (id: string) => `/og/briefings/${id}.png`,
@@ -52,6 +63,11 @@ export const cardRoutes = {
 /** The full URL of a path of the site, on the configured origin. */
 export function absolute(path: string): string {
   return new URL(path, site.url).href;
+}
+
+/** A calendar's address for subscribing: `webcal://` makes calendar apps offer to subscribe. */
+export function webcal(path: string): string {
+  return absolute(path).replace(/^https?:/, 'webcal:');
 }
 
 /** What a path of the site is, read back from the URL scheme above. */
@@ -72,6 +88,11 @@ const FIXED_PATHS: ReadonlySet<string> = new Set([
   routes.archive(),
   routes.search(),
   routes.sitemap(),
+  routes.feeds(),
+  iconRoutes.svg(),
+  iconRoutes.ico(),
+  iconRoutes.appleTouch(),
+  iconRoutes.manifest(),
   feedRoutes.site(),
   feedRoutes.json(),
   feedRoutes.calendar(),

@@ -31,6 +31,7 @@ const PAGES = {
   tag: '/tags/ai/',
   archive: '/archive/',
   search: '/search/?q=OpenAI',
+  feeds: '/feeds/',
   notFound: '/no-such-page/',
 } as const;
 
@@ -105,7 +106,8 @@ describe('links', () => {
       const pagePath = `/${relative(site(), page).replace(/index\.html$/, '')}`;
       for (const element of $('[href], [src]').toArray()) {
         const value = $(element).attr('href') ?? $(element).attr('src') ?? '';
-        const url = new URL(value, `https://tickerpress.example${pagePath}`);
+        // A webcal:// address is the site's own calendar, offered to calendar apps.
+        const url = new URL(value.replace(/^webcal:/, 'https:'), `https://tickerpress.example${pagePath}`);
         if (url.origin !== 'https://tickerpress.example') {
           external.add(url.href);
           continue;
@@ -252,7 +254,7 @@ describe('in Chromium, with the CSP applied', () => {
   );
 
   for (const scheme of ['light', 'dark'] as const) {
-    it.each(['home', 'briefing', 'ticker', 'search', 'notFound'] as const)(
+    it.each(['home', 'briefing', 'ticker', 'search', 'feeds', 'notFound'] as const)(
       `has no WCAG 2.1 AA violation on the %s page in ${scheme}`,
       async (name) => {
         const page = await browser.newPage();

@@ -53,6 +53,8 @@ export async function buildSite(
   outDir: string,
   cacheDir?: string,
   projectRoot = PROJECT_ROOT,
+  /** More environment for the build, e.g. `SITE_URL`. */
+  env: Record<string, string> = {},
 ): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
@@ -66,6 +68,7 @@ export async function buildSite(
         // Two worker threads whatever the machine, so the worker paths are what every test build runs.
         MDX_WORKERS: '2',
         OG_WORKERS: '2',
+        ...env,
       }),
       maxBuffer: 64 * 1024 * 1024,
     });

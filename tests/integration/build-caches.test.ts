@@ -56,7 +56,7 @@ describe('the site configuration', () => {
       config,
       readFileSync(config, 'utf8')
         .replace('keyDevelopmentsCount: 3', 'keyDevelopmentsCount: 7')
-        .replace("url: 'https://tickerpress.example'", "url: 'https://tickerpress.example/'")
+        .replace("|| 'https://tickerpress.example'", "|| 'https://tickerpress.example/'")
         .replace("timeZone: 'Europe/Berlin'", "timeZone: 'Mars/Olympus'"),
     );
     const result = await build();

@@ -219,6 +219,45 @@ describe('head', () => {
     expect($('meta[name=description]').attr('content')).toBe($('.briefing__dek').text());
   });
 
+  it('links icons drawn from public/favicon.svg, a web manifest and the theme colour', async () => {
+    const $ = page(AMAZON);
+    expect($('meta[name="theme-color"]').attr('content')).toBe('#0b3d5c');
+    expect($('link[rel=apple-touch-icon]').attr('href')).toBe('/apple-touch-icon.png');
+    expect($('link[rel=manifest]').attr('href')).toBe('/site.webmanifest');
+    expect(
+      $('link[rel=icon]')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ).toEqual(['/favicon.ico', '/favicon.svg']);
+    // An ICO directory (type 1) of three PNG images.
+    const ico = readFileSync(join(outDir, 'favicon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 3]);
+    const firstImage = ico.readUInt32LE(6 + 12);
+    expect(ico.subarray(firstImage, firstImage + 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    for (const [path, size] of [
+      ['apple-touch-icon.png', 180],
+      ['icon-192.png', 192],
+      ['icon-512.png', 512],
+    ] as const) {
+      const icon = sharp(readFileSync(join(outDir, path)));
+      expect(await icon.metadata(), path).toMatchObject({ format: 'png', width: size, height: size });
+      // The icon's dark blue fills the middle of its edge, not transparency or black.
+      const { data } = await icon
+        .extract({ left: Math.round(size / 2), top: 1, width: 1, height: 1 })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      expect([...data.subarray(0, 3)], path).toEqual([0x0b, 0x3d, 0x5c]);
+    }
+    const manifest = JSON.parse(readOutput(outDir, 'site.webmanifest')) as {
+      theme_color: string;
+      icons: { src: string }[];
+    };
+    expect(manifest.theme_color).toBe('#0b3d5c');
+    for (const icon of manifest.icons) expect(existsSync(join(outDir, icon.src))).toBe(true);
+  });
+
   it('has NewsArticle JSON-LD with the right dates', () => {
     const $ = page(HOSTILE);
     const data = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
@@ -448,6 +487,56 @@ describe('feeds and calendars', () => {
     }
   });
 
+  it('opens each feed item with the key-developments box, figures marked up, before the article', () => {
+    const item = parseRss('rss.xml').item?.find((candidate) => candidate.title.startsWith('Amazon'));
+    const content = load(item?.['content:encoded'] ?? '');
+    const box = content('section').first();
+    expect(content('body').children().first().is('section')).toBe(true);
+    expect(box.find('h2').text()).toBe('Key developments at a glance');
+    expect(box.find('li')).toHaveLength(3);
+    expect(box.find('strong data[value="50000000000 USD"]').text()).toBe('$50 billion');
+    const feed = JSON.parse(readOutput(outDir, 'feed.json')) as { items: Record<string, unknown>[] };
+    const amazon = feed.items.find((entry) => String(entry['url']).endsWith('/amazon/'));
+    expect(String(amazon?.['content_html'])).toMatch(/^<section><h2>Key developments at a glance<\/h2>/);
+    expect(amazon?.['_tickerpress']).toMatchObject({ key_developments: expect.any(Array) });
+  });
+
+  it('tells calendar apps to refresh every six hours', () => {
+    for (const path of ['calendar.ics', 'tickers/AMZN/calendar.ics', 'briefings/amazon/calendar.ics']) {
+      const ics = readOutput(outDir, path);
+      expect(ics).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n');
+      expect(ics).toContain('X-PUBLISHED-TTL:PT6H\r\n');
+    }
+  });
+
+  it('lists every feed and calendar on /feeds/, with addresses to copy and webcal links, linked from every page', () => {
+    const $ = page('feeds/index.html');
+    const addresses = $('.feeds__address')
+      .map((_, element) => $(element).text())
+      .get();
+    expect(addresses).toEqual(
+      expect.arrayContaining([
+        'https://tickerpress.example/rss.xml',
+        'https://tickerpress.example/feed.json',
+        'https://tickerpress.example/calendar.ics',
+        'https://tickerpress.example/tickers/AMZN/rss.xml',
+        'https://tickerpress.example/tickers/AMZN/calendar.ics',
+        'https://tickerpress.example/tags/ai/rss.xml',
+        'https://tickerpress.example/tags/testing/rss.xml',
+      ]),
+    );
+    // Every address on the page is a file the build wrote.
+    for (const address of addresses) expect(existsSync(join(outDir, new URL(address).pathname))).toBe(true);
+    expect($('a[href="webcal://tickerpress.example/tickers/AMZN/calendar.ics"]').text()).toBe('Subscribe');
+    expect($('a[href="webcal://tickerpress.example/calendar.ics"]')).toHaveLength(1);
+    expect($('#feeds-tickers').parent().text()).toContain('Amazon.com');
+    for (const path of ['index.html', AMAZON, 'tickers/AMZN/index.html', 'tags/ai/index.html']) {
+      expect(page(path)('footer a[href="/feeds/"]').text(), path).toBe('Feeds and calendars');
+    }
+    expect(page('tickers/AMZN/index.html')('.subscribe a[href="/feeds/"]')).toHaveLength(1);
+    expect(page('tags/ai/index.html')('.subscribe a[href="/feeds/"]')).toHaveLength(1);
+  });
+
   it('lists in the site calendar only events from 30 days before the newest content on, escaped', () => {
     // Newest content: 16 July 2026, so the window opens on 16 June 2026 and the February call is out.
     const events = parseCalendar('calendar.ics');
@@ -541,6 +630,41 @@ describe('social cards', () => {
     expect(entries('og')).toBe(Number(cards));
     expect(edited.output).toMatch(/search index: \d+ pages in [\d.]+ s\n/);
   }, 120_000);
+});
+
+describe('sitemap', () => {
+  it('dates each briefing by its latest change: publication, update or correction', () => {
+    const xml = readdirSync(outDir)
+      .filter((name) => /^sitemap-\d+\.xml$/.test(name))
+      .map((name) => readOutput(outDir, name))
+      .join('');
+    const lastmod = (path: string) =>
+      new RegExp(`<loc>https://tickerpress\\.example${path}</loc><lastmod>([^<]+)</lastmod>`).exec(xml)?.[1];
+    expect(lastmod('/briefings/amazon/')).toBe('2026-02-01T09:17:05.000Z');
+    expect(lastmod('/briefings/hostile-title/')).toBe('2026-07-16T16:05:00.000Z');
+  });
+});
+
+describe('the site origin', () => {
+  it('warns once when it is a placeholder', () => {
+    expect(buildOutput.match(/the site URL is the placeholder https:\/\/tickerpress\.example/g)).toHaveLength(1);
+  });
+
+  it('comes from SITE_URL when set, for canonical links, feeds and calendars', async () => {
+    const preview = join(mkdtempSync(join(tmpdir(), 'tickerpress-preview-')), 'dist');
+    const result = await buildSite(makeContentDir(['amazon.mdx']), preview, undefined, PROJECT_ROOT, {
+      SITE_URL: 'https://preview.briefings.news',
+    });
+    expect(result.ok, result.output).toBe(true);
+    expect(result.output).not.toContain('placeholder');
+    const $ = load(readOutput(preview, AMAZON));
+    expect($('link[rel=canonical]').attr('href')).toBe('https://preview.briefings.news/briefings/amazon/');
+    expect($('meta[property="og:image"]').attr('content')).toMatch(/^https:\/\/preview\.briefings\.news\/og\//);
+    expect(readOutput(preview, 'rss.xml')).not.toContain('tickerpress.example');
+    expect(JSON.parse(readOutput(preview, 'feed.json'))).toMatchObject({
+      feed_url: 'https://preview.briefings.news/feed.json',
+    });
+  });
 });
 
 describe('a build with an invalid briefing', () => {

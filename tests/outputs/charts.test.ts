@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../../src/outputs/charts/bar-chart.ts';
 import { priceChart } from '../../src/outputs/charts/price-chart.ts';
+import { LIGHT_SCHEME } from '../../src/outputs/charts/svg-markup.ts';
 import type { PriceRow } from '../../src/engine/price-history.ts';
 
 const row = (date: string, close: number, high = close): PriceRow => ({
@@ -13,9 +16,9 @@ const row = (date: string, close: number, high = close): PriceRow => ({
   volume: 1,
 });
 const texts = (svg: string, group: string) =>
-  [...(new RegExp(`<g class="${group}">(.*?)</g>`).exec(svg)?.[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(
-    (match) => match[1],
-  );
+  [
+    ...(new RegExp(`<g class="${group}"[^>]*>(.*?)</g>`).exec(svg)?.[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g),
+  ].map((match) => match[1]);
 
 function weekdays(from: string, count: number, price: (index: number) => number): PriceRow[] {
   const rows: PriceRow[] = [];
@@ -57,7 +60,7 @@ describe('price chart', () => {
   it('draws across missing days (weekends, holidays) as one line', () => {
     const rows = weekdays('2026-01-05', 10, (i) => 50 + i).filter((_, index) => index !== 4);
     const chart = priceChart({ ...base, rows });
-    const path = /class="chart__line" d="([^"]+)"/.exec(chart.svg)?.[1] ?? '';
+    const path = /class="chart__line"[^>]* d="([^"]+)"/.exec(chart.svg)?.[1] ?? '';
     expect(path.startsWith('M')).toBe(true);
     expect(path.slice(1)).not.toContain('M');
     expect(path.split('L')).toHaveLength(rows.length);
@@ -113,10 +116,43 @@ describe('figure chart', () => {
     expect(SyntaxValidator.validate(chart.svg)).toBe(true);
     expect(chart.summary).toBe('Net income <by quarter> & more: Q1 10.4 $bn, Q2 -3.2 $bn, Q3 15.3 $bn.');
     const zero = Number(/class="chart__zero"[^>]*y1="([\d.]+)"/.exec(chart.svg)?.[1]);
-    const negative = /chart__bar--negative"><rect x="[\d.]+" y="([\d.]+)"/.exec(chart.svg)?.[1];
+    const negative = /chart__bar--negative"[^>]*><rect x="[\d.]+" y="([\d.]+)"/.exec(chart.svg)?.[1];
     expect(Number(negative)).toBeCloseTo(zero, 0);
-    const positiveTop = Number(/class="chart__bar"><rect x="[\d.]+" y="([\d.]+)"/.exec(chart.svg)?.[1]);
+    const positiveTop = Number(/class="chart__bar"[^>]*><rect x="[\d.]+" y="([\d.]+)"/.exec(chart.svg)?.[1]);
     expect(positiveTop).toBeLessThan(zero);
     expect(chart.svg).toContain('Net income &lt;by quarter&gt; &amp; more');
+  });
+});
+
+describe('charts without the site stylesheet (feed readers)', () => {
+  it('paint the line, area, grid, axes and bars with presentation attributes', () => {
+    const price = priceChart({
+      ...base,
+      rows: weekdays('2025-03-03', 60, (i) => 100 + (i % 7)),
+      events: [{ date: '2025-04-01', title: 'Results' }],
+    }).svg;
+    expect(price).toMatch(/<path class="chart__line" fill="none" stroke="#[0-9a-f]{6}" stroke-width="2"/);
+    expect(price).toMatch(/<path class="chart__area" fill="#[0-9a-f]{6}" fill-opacity="0\.1"/);
+    expect(price).toMatch(/<g class="chart__grid" stroke="#[0-9a-f]{6}">/);
+    expect(price).toMatch(/<g class="chart__axis chart__axis--x" stroke="#[0-9a-f]{6}">/);
+    expect(price).toMatch(/^<svg [^>]*font-family="[^"]+" font-size="12" fill="#[0-9a-f]{6}"/);
+    const bars = barChart({
+      title: 'Net income',
+      locale: 'en-GB',
+      data: [
+        { label: 'Q1', value: 3 },
+        { label: 'Q2', value: -1 },
+      ],
+    }).svg;
+    expect(bars).toMatch(/<g class="chart__bar" fill="#[0-9a-f]{6}">/);
+    expect(bars).toMatch(/<g class="chart__bar chart__bar--negative" fill="#[0-9a-f]{6}">/);
+  });
+
+  it('use the light scheme of the stylesheet, so the two never drift apart', () => {
+    const css = readFileSync(resolve(import.meta.dirname, '../../src/styles/global.css'), 'utf8');
+    const root = /:root\s*{([^}]*)}/.exec(css)?.[1] ?? '';
+    for (const [name, colour] of Object.entries(LIGHT_SCHEME)) {
+      expect(root, `--${name}`).toContain(`--${name}: ${colour};`);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { calendarFile, eventUid, upcoming, type CalendarEvent } from '../../src/outputs/calendar/ics-calendar.ts';
-import { feedHtml } from '../../src/outputs/feed/feed-html.ts';
+import { findFigures } from '../../src/engine/text/figures.ts';
 import {
   changeNotes,
   jsonFeed,
@@ -14,6 +14,14 @@ import {
 
 const clock = { locale: 'en-GB', timeZone: 'Europe/Berlin' };
 
+const channelOf = (feedUrl: string) => ({
+  title: 'T',
+  description: 'D',
+  homePageUrl: 'https://t.example/',
+  feedUrl,
+  locale: 'en-GB',
+});
+
 const entry = (overrides: Partial<FeedEntry> = {}): FeedEntry => ({
   id: 'amazon',
   url: 'https://t.example/briefings/amazon/',
@@ -23,21 +31,9 @@ const entry = (overrides: Partial<FeedEntry> = {}): FeedEntry => ({
   authorName: 'Desk',
   tickers: ['AMZN'],
   tags: ['ai'],
-  keyDevelopments: ['Talks on up to $50 billion.'],
+  keyDevelopments: [{ text: 'Talks on up to $50 billion.', figures: findFigures('Talks on up to $50 billion.') }],
   contentHtml: '<p>Body</p>',
   ...overrides,
-});
-
-describe('feed HTML', () => {
-  it('drops sponsored blocks, scripts and handlers, unwraps heading anchors and makes URLs absolute', () => {
-    const html = feedHtml(
-      '<h2 id="x"><a class="heading-anchor" href="#x">Head</a></h2><p onclick="x()">See <a href="/tickers/AMZN/">AMZN</a> <img src="chart.png" srcset="chart.png 1x, /chart@2x.png 2x" alt="chart"></p><aside data-sponsored class="sponsored"><p>Buy now</p><a href="https://ads.example/">Ad link</a></aside><script>alert(1)</script><a href="mailto:desk@t.example">mail</a>',
-      'https://t.example/briefings/amazon/',
-    );
-    expect(html).toBe(
-      '<h2 id="x">Head</h2><p>See <a href="https://t.example/tickers/AMZN/">AMZN</a> <img src="https://t.example/briefings/amazon/chart.png" srcset="https://t.example/briefings/amazon/chart.png 1x, https://t.example/chart@2x.png 2x" alt="chart"></p><a href="mailto:desk@t.example">mail</a>',
-    );
-  });
 });
 
 describe('feed entries', () => {
@@ -87,7 +83,14 @@ describe('feed entries', () => {
     expect(feed.items[0]?.customData).toBe(
       '<dc:creator>Desk</dc:creator><dcterms:modified>2026-02-01T13:00:00.000Z</dcterms:modified>',
     );
-    expect(feed.items[0]?.content).toMatch(/^<p><em>Updated 1 February 2026 at 14:00 CET\.<\/em><\/p><p>Body<\/p>$/);
+    expect(feed.items[0]?.content).toBe(
+      '<section><h2>Key developments at a glance</h2><ul><li>Talks on up to <strong><data value="50000000000 USD">$50 billion</data></strong>.</li></ul></section>' +
+        '<p><em>Updated 1 February 2026 at 14:00 CET.</em></p><p>Body</p>',
+    );
+    // Without bullets there is no box.
+    expect(
+      rssFeed(channelOf('https://t.example/rss.xml'), [entry({ keyDevelopments: [] })], clock).items[0]?.content,
+    ).toBe('<p>Body</p>');
   });
 
   it('make a JSON Feed 1.1 document', () => {
@@ -106,6 +109,12 @@ describe('feed entries', () => {
       version: 'https://jsonfeed.org/version/1.1',
       feed_url: 'https://t.example/feed.json',
     });
+    const [item] = feed['items'] as Record<string, unknown>[];
+    expect(String(item?.['content_html'])).toMatch(
+      /^<section><h2>Key developments at a glance<\/h2><ul><li>Talks on up to <strong>/,
+    );
+    // An extension is an object under a key that starts with an underscore (JSON Feed 1.1).
+    expect(item?.['_tickerpress']).toEqual({ key_developments: ['Talks on up to $50 billion.'] });
     expect((feed['items'] as Record<string, unknown>[])[0]).toMatchObject({
       id: 'https://t.example/briefings/amazon/',
       date_published: '2026-02-01T09:17:05.000Z',

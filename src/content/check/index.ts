@@ -1,8 +1,9 @@
 /**
  * Checks every briefing without building the site: frontmatter (YAML and schema), MDX syntax, then one
- * rule per concern (`rules/`): known tickers, market data, imports and exports, components, images,
- * links and hand-written key developments; and across files, duplicate slugs. Each finding names the
- * file, the line and column in the `.mdx` file, and what is wrong.
+ * rule per concern (`rules/`): known tickers, market data, imports and exports, components, markup that
+ * runs code or loads other documents, images, links and hand-written key developments; and across
+ * files, duplicate slugs. Each finding names the file, the line and column in the `.mdx` file, and what
+ * is wrong.
  */
 import GithubSlugger from 'github-slugger';
 import type { Finding } from '../finding.ts';
@@ -21,6 +22,7 @@ import { finding } from './finding-helpers.ts';
 import { parseBody } from './mdx-syntax.ts';
 import { componentUsage } from './rules/component-usage.ts';
 import { esmBlocks } from './rules/esm-blocks.ts';
+import { hostileMarkup } from './rules/hostile-markup.ts';
 import { internalLinks } from './rules/internal-links.ts';
 import { keyDevelopmentFigures } from './rules/key-development-figures.ts';
 import { knownTickers } from './rules/known-tickers.ts';
@@ -33,6 +35,7 @@ const FRONTMATTER_RULES: readonly FrontmatterRule[] = [knownTickers, marketAgree
 const BODY_RULES: readonly BodyRule[] = [
   esmBlocks,
   componentUsage,
+  hostileMarkup,
   markdownImages,
   internalLinks,
   keyDevelopmentFigures,

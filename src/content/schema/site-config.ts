@@ -23,6 +23,14 @@ const count = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, { error: `must be at least ${min} (${what})` })
     .max(max, { error: `must be at most ${max} (${what})` });
 
+/**
+ * Whether an origin is one no real site is served from: hosts under the TLDs reserved for examples and
+ * tests (RFC 2606), where canonical links, cards and feeds would point nowhere.
+ */
+export function isPlaceholderOrigin(url: string): boolean {
+  return /\.(?:example|test|invalid|localhost)$/.test(new URL(url).hostname);
+}
+
 export const siteConfigSchema = z.strictObject({
   /** Name shown in the header, page titles, feeds and social cards. */
   name: text('the site name', 80),
@@ -35,6 +43,10 @@ export const siteConfigSchema = z.strictObject({
     .refine((url) => !URL.canParse(url) || (new URL(url).pathname === '/' && !/[?#]/.test(url)), {
       error: 'must be an origin only, with no path, query or fragment',
     }),
+  /** The colour browsers and phones paint around the site (`theme-color`, the manifest), as #rrggbb. */
+  themeColor: z
+    .string({ error: expected('a colour such as #0b3d5c') })
+    .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour written #rrggbb, such as #0b3d5c' }),
   /** BCP 47 locale for the `lang` attribute and for formatting dates, numbers and money, e.g. en-GB. */
   locale: z.string({ error: expected('a BCP 47 locale such as en-GB') }).refine(isLocale, {
     error: (issue) => `"${String(issue.input)}" is not a BCP 47 locale such as en-GB or de-DE`,

@@ -5,6 +5,9 @@
 import { findFigures, type Figure } from '../text/figures.ts';
 import { extractKeyDevelopments, type SourceParagraph } from './extract-key-developments.ts';
 
+/** The box's heading, on the page and in feed items. */
+export const KEY_DEVELOPMENTS_TITLE = 'Key developments at a glance';
+
 export interface BoxBullet {
   readonly text: string;
   readonly figures: readonly Figure[];

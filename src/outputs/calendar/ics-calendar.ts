@@ -19,6 +19,12 @@ export interface CalendarEvent {
   readonly stamp: string;
 }
 
+/**
+ * How often a subscribed calendar app should fetch the file again (REFRESH-INTERVAL and
+ * X-PUBLISHED-TTL): briefings land during the day, and apps left alone often wait a week.
+ */
+export const CALENDAR_REFRESH_SECONDS = 6 * 60 * 60;
+
 /** Calls and meetings get an hour in the calendar; releases and data points are moments. */
 const DURATION_MINUTES: Partial<Record<BriefingEvent['kind'], number>> = { call: 60, meeting: 60 };
 
@@ -47,6 +53,7 @@ export function calendarFile(events: readonly CalendarEvent[], options: Calendar
   const calendar = ical({
     name: options.name,
     prodId: { company: options.host, product: 'tickerpress', language: 'EN' },
+    ttl: CALENDAR_REFRESH_SECONDS,
   });
   for (const item of events) {
     const start = toInstant(item.event.start);

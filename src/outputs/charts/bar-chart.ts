@@ -3,7 +3,7 @@
  * Negative values hang below the zero line. d3-scale does the band and linear scales.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { chartId, escapeXml, round } from './svg-markup.ts';
+import { CHART_PAINT, chartId, escapeXml, round } from './svg-markup.ts';
 import type { RenderedChart } from './price-chart.ts';
 
 export interface BarPoint {
@@ -47,14 +47,14 @@ export function barChart(input: BarChartInput): RenderedChart {
       const barHeight = round(Math.abs(y(point.value) - y(0)));
       const labelY = point.value >= 0 ? top - 6 : top + barHeight + 16;
       const center = round(left + x.bandwidth() / 2);
-      return `<g class="chart__bar${point.value < 0 ? ' chart__bar--negative' : ''}"><rect x="${left}" y="${top}" width="${round(x.bandwidth())}" height="${barHeight}"/><text x="${center}" y="${round(labelY)}" text-anchor="middle">${escapeXml(withUnit(point.value))}</text><text class="chart__category" x="${center}" y="${height - MARGIN.bottom + 22}" text-anchor="middle">${escapeXml(point.label)}</text></g>`;
+      return `<g class="chart__bar${point.value < 0 ? ' chart__bar--negative' : ''}" ${point.value < 0 ? CHART_PAINT.negativeBar : CHART_PAINT.bar}><rect x="${left}" y="${top}" width="${round(x.bandwidth())}" height="${barHeight}"/><text x="${center}" y="${round(labelY)}" text-anchor="middle" ${CHART_PAINT.label}>${escapeXml(withUnit(point.value))}</text><text class="chart__category" x="${center}" y="${height - MARGIN.bottom + 22}" text-anchor="middle" ${CHART_PAINT.label}>${escapeXml(point.label)}</text></g>`;
     })
     .join('');
   const summary =
     input.data.length === 0
       ? `${input.title}: no data.`
       : `${input.title}: ${input.data.map((point) => `${point.label} ${withUnit(point.value)}`).join(', ')}.`;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--figure" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(input.title)}</title><desc id="${id}-desc">${escapeXml(summary)}</desc>${bars}<line class="chart__zero" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${zero}" y2="${zero}"/></svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--figure" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ${CHART_PAINT.root}><title id="${id}-title">${escapeXml(input.title)}</title><desc id="${id}-desc">${escapeXml(summary)}</desc>${bars}<line class="chart__zero" ${CHART_PAINT.axis} x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${zero}" y2="${zero}"/></svg>`;
   return {
     svg,
     summary,

@@ -7,7 +7,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { formatMoney, formatPercent } from '../../engine/money.ts';
 import type { PriceRow } from '../../engine/price-history.ts';
-import { chartId, escapeXml, round } from './svg-markup.ts';
+import { CHART_PAINT, chartId, escapeXml, round } from './svg-markup.ts';
 
 export interface ChartEvent {
   readonly title: string;
@@ -73,7 +73,7 @@ export function priceChart(input: PriceChartInput): RenderedChart {
   if (rows.length === 0) {
     const summary = `No market data for ${input.symbol} between ${longDate(utc(from))} and ${longDate(utc(to))}.`;
     return {
-      svg: `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} 60" role="img" aria-labelledby="${id}-title"><title id="${id}-title">${escapeXml(summary)}</title><text class="chart__label" x="0" y="30">${escapeXml(summary)}</text></svg>`,
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} 60" role="img" aria-labelledby="${id}-title" ${CHART_PAINT.root}><title id="${id}-title">${escapeXml(summary)}</title><text class="chart__label" x="0" y="30">${escapeXml(summary)}</text></svg>`,
       summary,
       table: [],
       caption,
@@ -140,15 +140,15 @@ export function priceChart(input: PriceChartInput): RenderedChart {
   ].join(' ');
   parts.push(`<desc id="${id}-desc">${escapeXml(summary)}</desc>`);
   parts.push(
-    `<g class="chart__grid">${yTicks.map((tick) => `<line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${round(y(tick))}" y2="${round(y(tick))}"/>`).join('')}</g>`,
+    `<g class="chart__grid" ${CHART_PAINT.grid}>${yTicks.map((tick) => `<line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${round(y(tick))}" y2="${round(y(tick))}"/>`).join('')}</g>`,
   );
-  parts.push(`<path class="chart__area" d="${areaPath ?? ''}"/>`);
-  parts.push(`<path class="chart__line" d="${linePath ?? ''}"/>`);
+  parts.push(`<path class="chart__area" ${CHART_PAINT.area} d="${areaPath ?? ''}"/>`);
+  parts.push(`<path class="chart__line" ${CHART_PAINT.line} d="${linePath ?? ''}"/>`);
   parts.push(
     `<g class="chart__axis chart__axis--y">${yTicks.map((tick) => `<text x="${MARGIN.left - 8}" y="${round(y(tick) + 4)}" text-anchor="end">${escapeXml(yLabel(tick))}</text>`).join('')}</g>`,
   );
   parts.push(
-    `<g class="chart__axis chart__axis--x"><line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${height - MARGIN.bottom}" y2="${height - MARGIN.bottom}"/>${xTicks
+    `<g class="chart__axis chart__axis--x" ${CHART_PAINT.axis}><line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${height - MARGIN.bottom}" y2="${height - MARGIN.bottom}"/>${xTicks
       .map(
         (tick) =>
           `<text x="${round(x(tick))}" y="${height - MARGIN.bottom + 20}" text-anchor="middle">${escapeXml(tickLabel(tick))}</text>`,
@@ -157,17 +157,17 @@ export function priceChart(input: PriceChartInput): RenderedChart {
   );
   const highY = round(y(high52Week));
   parts.push(
-    `<g class="chart__high"><line x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${highY}" y2="${highY}"/><text x="${width - MARGIN.right}" y="${highY - 6}" text-anchor="end">52-week high ${escapeXml(money(high52Week))}</text></g>`,
+    `<g class="chart__high" ${CHART_PAINT.high}><line ${CHART_PAINT.highLine} x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${highY}" y2="${highY}"/><text x="${width - MARGIN.right}" y="${highY - 6}" text-anchor="end">52-week high ${escapeXml(money(high52Week))}</text></g>`,
   );
   const lastX = round(x(utc(final.date)));
   const lastY = round(y(final.close));
   parts.push(
-    `<g class="chart__last"><circle cx="${lastX}" cy="${lastY}" r="4"/><text x="${lastX + 8}" y="${lastY + (Math.abs(lastY - highY) < 14 ? 16 : 4)}">${escapeXml(money(final.close))}</text></g>`,
+    `<g class="chart__last" ${CHART_PAINT.last}><circle cx="${lastX}" cy="${lastY}" r="4"/><text x="${lastX + 8}" y="${lastY + (Math.abs(lastY - highY) < 14 ? 16 : 4)}">${escapeXml(money(final.close))}</text></g>`,
   );
   for (const event of events) {
     const eventX = round(x(utc(event.date)));
     parts.push(
-      `<g class="chart__event"><line x1="${eventX}" x2="${eventX}" y1="${MARGIN.top - 8}" y2="${height - MARGIN.bottom}"/><text x="${eventX}" y="${MARGIN.top - 12}" text-anchor="middle">${escapeXml(event.title.length > 28 ? `${event.title.slice(0, 27)}…` : event.title)}</text></g>`,
+      `<g class="chart__event" ${CHART_PAINT.event}><line ${CHART_PAINT.eventLine} x1="${eventX}" x2="${eventX}" y1="${MARGIN.top - 8}" y2="${height - MARGIN.bottom}"/><text x="${eventX}" y="${MARGIN.top - 12}" text-anchor="middle">${escapeXml(event.title.length > 28 ? `${event.title.slice(0, 27)}…` : event.title)}</text></g>`,
     );
   }
 
@@ -180,6 +180,6 @@ export function priceChart(input: PriceChartInput): RenderedChart {
     }
   });
 
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--price" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc">${parts.join('')}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--price" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ${CHART_PAINT.root}>${parts.join('')}</svg>`;
   return { svg, summary, table, caption };
 }

@@ -2,6 +2,8 @@
  * Feed items for RSS 2.0 and JSON Feed 1.1, built from the same loaded briefings as the pages. Pure:
  * every date comes from the content, so the same content always gives the same bytes.
  */
+import { KEY_DEVELOPMENTS_TITLE, type BoxBullet } from '../../engine/key-developments/key-developments-box.ts';
+import { machineValue, segmentByFigures } from '../../engine/text/figures.ts';
 import { formatDateTime, toInstant, type Clock } from '../../engine/time.ts';
 
 /** Everything a feed says about one briefing. */
@@ -17,7 +19,8 @@ export interface FeedEntry {
   readonly authorName: string;
   readonly tickers: readonly string[];
   readonly tags: readonly string[];
-  readonly keyDevelopments: readonly string[];
+  /** The bullets of the key-developments box, with their figures. */
+  readonly keyDevelopments: readonly Pick<BoxBullet, 'text' | 'figures'>[];
   readonly latestCorrection?: { readonly at: string; readonly text: string } | undefined;
   /** The article as clean HTML with absolute URLs (see feed-html.ts). */
   readonly contentHtml: string;
@@ -74,16 +77,33 @@ export function changeNotes(entry: FeedEntry, clock: Clock): string[] {
 export function summaryHtml(entry: FeedEntry, clock: Clock): string {
   const parts = [`<p>${escapeHtml(entry.dek)}</p>`];
   if (entry.keyDevelopments.length > 0) {
-    parts.push(`<ul>${entry.keyDevelopments.map((bullet) => `<li>${escapeHtml(bullet)}</li>`).join('')}</ul>`);
+    parts.push(`<ul>${entry.keyDevelopments.map((bullet) => `<li>${escapeHtml(bullet.text)}</li>`).join('')}</ul>`);
   }
   for (const note of changeNotes(entry, clock)) parts.push(`<p><em>${escapeHtml(note)}</em></p>`);
   return parts.join('');
 }
 
-/** The full article for `content:encoded`, with its change notes first. */
+/**
+ * The key-developments box as a feed reader shows it: a heading and the bullets, each figure bold and
+ * marked up with its value as on the page (readers drop the site's CSS, not `<strong>`).
+ */
+export function keyDevelopmentsHtml(entry: FeedEntry): string {
+  if (entry.keyDevelopments.length === 0) return '';
+  const items = entry.keyDevelopments.map((bullet) => {
+    const segments = segmentByFigures(bullet.text, bullet.figures).map((segment) =>
+      segment.figure
+        ? `<strong><data value="${escapeHtml(machineValue(segment.figure))}">${escapeHtml(segment.text)}</data></strong>`
+        : escapeHtml(segment.text),
+    );
+    return `<li>${segments.join('')}</li>`;
+  });
+  return `<section><h2>${KEY_DEVELOPMENTS_TITLE}</h2><ul>${items.join('')}</ul></section>`;
+}
+
+/** The full article for `content:encoded` and `content_html`: the key developments first, then change notes. */
 export function fullHtml(entry: FeedEntry, clock: Clock): string {
   const notes = changeNotes(entry, clock).map((note) => `<p><em>${escapeHtml(note)}</em></p>`);
-  return [...notes, entry.contentHtml].join('');
+  return [keyDevelopmentsHtml(entry), ...notes, entry.contentHtml].join('');
 }
 
 const escapeXml = (text: string) =>
@@ -145,7 +165,8 @@ export function jsonFeed(channel: FeedChannel, entries: readonly FeedEntry[], cl
       date_modified: modifiedAt(entry).toISOString(),
       authors: [{ name: entry.authorName }],
       tags: [...entry.tickers, ...entry.tags],
-      _key_developments: entry.keyDevelopments,
+      // JSON Feed extensions are objects under a key that starts with an underscore.
+      _tickerpress: { key_developments: entry.keyDevelopments.map((bullet) => bullet.text) },
     })),
   };
 }

@@ -1,0 +1,11 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import faviconSvg from '../../public/favicon.svg?raw';
+import { MANIFEST_SIZES, pngIcon } from '../outputs/icons/site-icons.ts';
+
+export const getStaticPaths = (() =>
+  MANIFEST_SIZES.map((size) => ({ params: { size: String(size) } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) =>
+  new Response(new Uint8Array(await pngIcon(faviconSvg, Number(params['size']))), {
+    headers: { 'Content-Type': 'image/png' },
+  });
