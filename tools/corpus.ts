@@ -174,6 +174,25 @@ function sentence(rng: () => number, company: string, year: number): string {
   }
 }
 
+/**
+ * A briefing body of about `words` words in the corpus's style, paragraphs of five sentences with a
+ * section heading every ten paragraphs: a pasted filing or a long analysis, for measuring how cost
+ * grows with length.
+ */
+export function longBody(words: number, seed = 1): string {
+  const rng = random(seed);
+  const company = pick(rng, COMPANIES);
+  const paragraphs: string[] = [];
+  let total = 0;
+  while (total < words) {
+    if (paragraphs.length % 11 === 10) paragraphs.push(`## ${pick(rng, METRICS)} in ${2020 + Math.floor(rng() * 6)}`);
+    const paragraph = Array.from({ length: 5 }, () => sentence(rng, company, 2026)).join(' ');
+    total += paragraph.split(/\s+/).length;
+    paragraphs.push(paragraph);
+  }
+  return paragraphs.join('\n\n');
+}
+
 function yamlString(text: string): string {
   return JSON.stringify(text);
 }

@@ -202,6 +202,21 @@ function bulletText(option: BulletOption, lowerCaseWords: () => ReadonlySet<stri
   const body = option.parts.map((part) => part.text).join(' ');
   return option.heading ? afterHeading(option.heading.text, body, lowerCaseWords()) : body;
 }
+/** How much work choosing takes for a briefing: what the cost of a briefing of any length comes down to. */
+export interface KeyDevelopmentsWork {
+  /** Every sentence of the body, each scanned once for words and figures. */
+  readonly sentences: number;
+  /** Sentences shortened into candidate forms: at most CANDIDATE_SENTENCES_PER_BULLET per bullet. */
+  readonly shortened: number;
+  /** Candidate bullets weighed in each round of choosing. */
+  readonly options: number;
+}
+
+export function keyDevelopmentsWork(input: KeyDevelopmentsInput, count = DEFAULT_BULLET_COUNT): KeyDevelopmentsWork {
+  const plan = planBullets(input, count);
+  return { sentences: plan.sentences.length, shortened: plan.shortened, options: plan.options.length };
+}
+
 export interface RankedSentence {
   readonly text: string;
   readonly paragraphId: string;
@@ -229,6 +244,8 @@ export function rankSentences(input: KeyDevelopmentsInput): RankedSentence[] {
 interface BulletPlan {
   readonly sentences: readonly SourceSentence[];
   readonly options: readonly BulletOption[];
+  /** How many sentences were shortened into candidates. */
+  readonly shortened: number;
   /** How many sentences can stand as a bullet of their own: those with a number, where there are any. */
   readonly candidates: number;
   /** The weight of each concept, by index. */
@@ -393,7 +410,7 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
   const standing = candidates.filter((sentence) => (forms.get(sentence) ?? []).length > 0);
   const factual = standing.filter((sentence) => /\d/.test(sentence.text)).length;
   const candidateCount = factual > 0 ? factual : standing.length;
-  return { sentences, options, candidates: candidateCount, weights, lowerCaseWords };
+  return { sentences, options, shortened: candidates.length, candidates: candidateCount, weights, lowerCaseWords };
 }
 
 /** Where a figure is first stated says how much it matters: the lead carries the news, background comes later. */

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { keyDevelopmentsBox } from '../../../src/engine/key-developments/key-developments-box.ts';
 import {
   extractKeyDevelopments,
+  keyDevelopmentsWork,
   rankSentences,
 } from '../../../src/engine/key-developments/extract-key-developments.ts';
+import { longBody } from '../../../tools/corpus.ts';
 import { compressions, shorten } from '../../../src/engine/key-developments/sentence-compression.ts';
 import { averageScores, evaluateCase, readCaseFolder } from '../../../tools/key-developments-evaluation.ts';
 import { collectParagraphs, parseMarkdown } from '../../../src/engine/text/paragraphs.ts';
@@ -319,5 +321,22 @@ Regulators rejected the biotech company's lung-cancer test, and it plans to resu
     expect(texts.join(' ')).toMatch(/Castor Bio: down 19% — /);
     // The figure is the heading's, the link the paragraph's.
     for (const bullet of bullets) expect(bullet.paragraphIds).toHaveLength(1);
+  });
+});
+
+describe('cost on long briefings', () => {
+  it('scans every sentence once but shortens and weighs a bounded number, however long the briefing', () => {
+    const work = [1_000, 10_000, 60_000].map((words) =>
+      keyDevelopmentsWork({ title: 'Results, guidance and job cuts', paragraphs: paragraphsOf(longBody(words)) }),
+    );
+    const [small, medium, large] = work;
+    // Sentences grow with the text…
+    expect((large?.sentences ?? 0) / (medium?.sentences ?? 1)).toBeGreaterThan(5);
+    // …while what is shortened and weighed does not: four sentences per bullet, a bounded set of options.
+    for (const { shortened, options } of work) {
+      expect(shortened).toBe(12);
+      expect(options).toBeLessThanOrEqual(12 * 40);
+    }
+    expect(large?.options).toBeLessThanOrEqual((small?.options ?? 0) * 2);
   });
 });
