@@ -18,7 +18,7 @@ export const markdownPipeline: NonNullable<Parameters<typeof unified>[0]> = {
     remarkGfm,
     remarkSponsored,
     remarkTableAlignment,
-    [remarkKeyDevelopments, { count: site.keyDevelopmentsCount }],
+    [remarkKeyDevelopments, { count: site.keyDevelopmentsCount, locale: site.locale }],
     remarkChartEvents,
   ],
   rehypePlugins: [

@@ -30,6 +30,8 @@ export interface KeyDevelopmentsInput {
   readonly title: string;
   readonly dek?: string | undefined;
   readonly paragraphs: readonly SourceParagraph[];
+  /** The briefing's language (BCP 47), for its sentences and figures; English when absent. */
+  readonly lang?: string | undefined;
 }
 
 export interface KeyDevelopment {
@@ -63,7 +65,7 @@ const JOIN_WINDOW = 3;
 
 /** Text that is never a key development: questions, calls to action, ads and boilerplate. */
 const EXCLUDED: readonly RegExp[] = [
-  /[?!]/,
+  /[?!？！]/,
   /\b(?:you|your|yours|yourself)\b/i,
   /\b(?:sign up|subscribe|newsletter|click here|unlock|premium report|free (?:tool|trial|report|guide|analysis)|open an account|bonus|top picks|buy or sell|sell or buy|see the list|find out|learn more|read more|read our|what to do now|urgent need|delivers the answer|analysis from|our (?:analysts|experts|guide|picks|report|research))\b/i,
   /\b(?:past performance|no guarantee|not investment advice|notoriously volatile|may be revised|for informational purposes|do your own research|move inversely|conflicts? of interest|price targets? (?:is|are) (?:based|derived)|this article|this report is)\b/i,
@@ -184,7 +186,7 @@ export function extractKeyDevelopments(
       const text = bulletText(option, plan.lowerCaseWords);
       return {
         text,
-        figures: findFigures(text),
+        figures: findFigures(text, input.lang),
         paragraphId: option.sentences[0]?.paragraphId ?? '',
         paragraphIds: [...new Set(option.sentences.map((sentence) => sentence.paragraphId))],
       };
@@ -288,7 +290,8 @@ class ConceptTable {
 }
 
 function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
-  const sentences = sourceSentences(input.paragraphs);
+  const { lang } = input;
+  const sentences = sourceSentences(input.paragraphs, lang);
   const eligible = sentences.filter((sentence) => !sentence.excluded);
   const headings = [...new Set(input.paragraphs.flatMap((paragraph) => paragraph.section ?? []))];
   const headline = `${input.title} ${input.dek ?? ''}`;
@@ -308,9 +311,9 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
     concepts.weigh('word', word, WORD_WEIGHT * Math.sqrt(Math.min(4, sentencesUsing)) * boost);
   }
   // Figures: the kind says how much; the headline, dek and headings say which ones the author put on top.
-  const headlineFigures = statedFigures(headline);
-  const headingFigures = headings.flatMap(statedFigures);
-  const mentionsBySentence = new Map(eligible.map((sentence) => [sentence, numericMentions(sentence.text)]));
+  const headlineFigures = statedFigures(headline, lang);
+  const headingFigures = headings.flatMap((heading) => statedFigures(heading, lang));
+  const mentionsBySentence = new Map(eligible.map((sentence) => [sentence, numericMentions(sentence.text, lang)]));
   const mentionsOf = (sentence: SourceSentence) => mentionsBySentence.get(sentence) ?? [];
   for (const sentence of eligible) {
     for (const mention of mentionsOf(sentence)) {
@@ -346,7 +349,7 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
   for (const sentence of eligible) {
     const heading = sentence.heading;
     if (heading === undefined || headingForms.has(sentence.section) || !/\d/.test(heading)) continue;
-    const mentions = numericMentions(heading);
+    const mentions = numericMentions(heading, lang);
     for (const mention of mentions) {
       const weight = FIGURE_WEIGHTS[mention.kind] * HEADING_FIGURE_BOOST * prominence(sentence);
       concepts.weigh('figure', mention.key, weight);
@@ -358,7 +361,7 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
 
   // A form keeps some of its sentence's numbers and drops none it keeps: find them once per sentence.
   const formsOf = (sentence: SourceSentence): SentenceForm[] =>
-    compressions(sentence.text)
+    compressions(sentence.text, lang)
       .map((text) => formOf(text, mentionsOf(sentence)))
       .filter((form) => form.words <= MAX_BULLET_WORDS);
   // Shortening is the costly part: only the sentences whose whole content could be worth most are
@@ -453,7 +456,7 @@ function openingPrior(text: string, paragraphIndex: number, sentenceIndex: numbe
   return position - (ANAPHORIC.test(text) ? 0.25 : 0) - (QUOTED.test(text) ? 0.3 : 0);
 }
 
-function sourceSentences(paragraphs: readonly SourceParagraph[]): SourceSentence[] {
+function sourceSentences(paragraphs: readonly SourceParagraph[], lang: string | undefined): SourceSentence[] {
   const sentences: SourceSentence[] = [];
   const sectionIndexes = new Map<string | undefined, number>();
   let advertising: string | undefined | null = null;
@@ -464,7 +467,7 @@ function sourceSentences(paragraphs: readonly SourceParagraph[]): SourceSentence
     const inAdvertising = advertising !== null;
     if (!sectionIndexes.has(paragraph.section)) sectionIndexes.set(paragraph.section, sectionIndexes.size);
     const section = sectionIndexes.get(paragraph.section) ?? 0;
-    splitSentences(paragraph.text).forEach((sentence, sentenceIndex) => {
+    splitSentences(paragraph.text, lang).forEach((sentence, sentenceIndex) => {
       sentences.push({
         order: sentences.length,
         paragraphIndex,
@@ -499,14 +502,17 @@ interface StatedFigure extends NumericMention {
   readonly precision: number;
 }
 
-function statedFigures(text: string): StatedFigure[] {
-  return numericMentions(text).map((mention) => ({ ...mention, precision: precisionOf(mention.text, mention.value) }));
+function statedFigures(text: string, lang: string | undefined): StatedFigure[] {
+  return numericMentions(text, lang).map((mention) => ({
+    ...mention,
+    precision: precisionOf(mention.text, mention.value),
+  }));
 }
 
 const BARE_NUMBER = /(?<![\d.,:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d-])|(?<![\d.,:])\d+(?:\.\d+)?(?![\d,:-]|\.\d)/g;
 
-function numericMentions(text: string): NumericMention[] {
-  const figures = findFigures(text);
+function numericMentions(text: string, lang?: string): NumericMention[] {
+  const figures = findFigures(text, lang);
   const mentions: NumericMention[] = figures.map((figure) => ({
     kind: figure.kind,
     text: figure.text,

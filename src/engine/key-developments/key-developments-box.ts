@@ -30,15 +30,20 @@ export interface BoxInput {
   readonly override?: false | readonly string[] | undefined;
   readonly paragraphs: readonly SourceParagraph[];
   readonly count: number;
+  /** The briefing's language (BCP 47): how its sentences end and its figures are written. */
+  readonly lang?: string | undefined;
 }
 
 export function keyDevelopmentsBox(input: BoxInput): KeyDevelopmentsBox {
   if (input.override === false) return { source: 'off', bullets: [] };
   if (input.override) {
-    return { source: 'editor', bullets: input.override.map((text) => ({ text, figures: findFigures(text) })) };
+    return {
+      source: 'editor',
+      bullets: input.override.map((text) => ({ text, figures: findFigures(text, input.lang) })),
+    };
   }
   const bullets = extractKeyDevelopments(
-    { title: input.title, dek: input.dek, paragraphs: input.paragraphs },
+    { title: input.title, dek: input.dek, paragraphs: input.paragraphs, lang: input.lang },
     { count: input.count },
   );
   return { source: bullets.length > 0 ? 'generated' : 'off', bullets };

@@ -92,18 +92,20 @@ const LONG_SENTENCE_DELETIONS: readonly Deletion[] = [
 /** A bullet this long loses its asides too. */
 const LONG_BULLET_WORDS = 24;
 
-function deleteSpans(text: string, deletions: readonly Deletion[]): string {
+function deleteSpans(text: string, deletions: readonly Deletion[], locale?: string): string {
   let result = text;
   for (const { pattern, replacement } of deletions) {
-    result = result.replace(pattern, (span: string) => (findFigures(span).length > 0 ? span : replacement));
+    result = result.replace(pattern, (span: string) => (findFigures(span, locale).length > 0 ? span : replacement));
   }
   return result;
 }
 
 /** Shortens a sentence by deleting attributions and clauses without figures; numbers are never touched. */
-export function shorten(sentence: string): string {
-  const shortened = tidy(deleteSpans(sentence, DELETIONS));
-  return wordCount(shortened) > LONG_BULLET_WORDS ? tidy(deleteSpans(shortened, LONG_SENTENCE_DELETIONS)) : shortened;
+export function shorten(sentence: string, locale?: string): string {
+  const shortened = tidy(deleteSpans(sentence, DELETIONS, locale));
+  return wordCount(shortened) > LONG_BULLET_WORDS
+    ? tidy(deleteSpans(shortened, LONG_SENTENCE_DELETIONS, locale))
+    : shortened;
 }
 
 /** Where a sentence divides into chunks: commas, semicolons, colons and dashes outside quotes and parentheses. */
@@ -217,10 +219,12 @@ function joinChunks(main: Chunk, others: readonly Chunk[], keep: ReadonlySet<Chu
  * first clause carries no number, the first independent clause that does. Each keeps every number of
  * what it keeps, exactly as written.
  */
-export function compressions(sentence: string): string[] {
-  const full = shorten(sentence);
+export function compressions(sentence: string, locale?: string): string[] {
+  const full = shorten(sentence, locale);
   const variants = [full];
-  const chunks = chunksOf(deleteSpans(full, [{ pattern: CIRCUMSTANCES, replacement: '' }]).replace(PERIOD_ENDS, ''));
+  const chunks = chunksOf(
+    deleteSpans(full, [{ pattern: CIRCUMSTANCES, replacement: '' }], locale).replace(PERIOD_ENDS, ''),
+  );
   variants.push(...denseForms(chunks));
   // Where the first clause carries no number, a later independent clause that does may stand alone.
   const [main] = chunks;
@@ -248,7 +252,7 @@ export function tidy(text: string): string {
     .replace(/^[,;\s]+/, '')
     .trim();
   const capitalised = cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
-  return /[.!"”’)]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+  return /[.!"”’)。！」]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 /**

@@ -4,6 +4,8 @@
  * knows what a figure looks like; key developments, highlighting and checks all use it.
  */
 
+import { figureConvention, internationalFigures } from './figures-international.ts';
+
 export type FigureKind =
   | 'money'
   | 'percent'
@@ -231,11 +233,16 @@ function scaled(value: number, scale: string | undefined): number {
   return Number(`${value}e${exponent}`);
 }
 
-/** Every figure in `text`, left to right, none overlapping. */
-export function findFigures(text: string): Figure[] {
+/**
+ * Every figure in `text`, left to right, none overlapping, read in the conventions of `locale` (BCP 47;
+ * English when absent): "9,84 Euro" in German, "1兆2000億円" in Japanese.
+ */
+export function findFigures(text: string, locale?: string): Figure[] {
   const figures: Figure[] = [];
   // Every pattern has a digit in it; most sentences have none, and the scanner is long.
-  if (!/\d/.test(text)) return figures;
+  if (!/[\d\uff10-\uff19]/.test(text)) return figures;
+  const convention = figureConvention(locale);
+  if (convention !== 'english') return internationalFigures(text, convention);
   // `exec` on the one scanner: `matchAll` would copy the long expression on every call, which doubled
   // the cost of scanning a briefing sentence by sentence. Nothing in the loop scans again.
   SCANNER.lastIndex = 0;

@@ -3,7 +3,21 @@
  * ("J.P. Morgan", "Mr. Smith", "Feb. 5", "U.S. West Coast", "St. Louis").
  */
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** One segmenter per locale: making one is far dearer than using it. */
+function segmenterFor(locale: string): Intl.Segmenter {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
+/** German abbreviations that never end a sentence ("1,5 Mrd. Euro", "z. B.", "Nr. 3"). */
+const GERMAN_ABBREVIATION =
+  /(?:^|[\s(])(?:Mrd|Mio|Bio|Tsd|Nr|bzw|ca|vgl|inkl|zzgl|Dr|Prof|St|z\.\s?B|u\.\s?a|d\.\s?h|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\.$/;
 
 /** Abbreviations that never end a sentence: titles, initials, months before a day. */
 const ALWAYS_JOINED =
@@ -26,9 +40,12 @@ function insideQuotation(segment: string): boolean {
   return straight % 2 === 1 || opened > closed;
 }
 
-function shouldJoin(segment: string, next: string): boolean {
+function shouldJoin(segment: string, next: string, language: string): boolean {
   const end = segment.trimEnd();
   if (insideQuotation(segment)) return true;
+  if (language === 'de')
+    return GERMAN_ABBREVIATION.test(end) || /(?:^|\s)\d{1,2}\.$/.test(end) || /^[a-zäöü0-9]/.test(next.trimStart());
+  if (language !== 'en') return false;
   const nextStart = next.trimStart();
   if (/^[a-z0-9$€£%(]/.test(nextStart)) return true;
   if (COUNTRY.test(end)) return COUNTRY_CONTINUATIONS.has(nextStart.split(/\s/)[0] ?? '');
@@ -42,13 +59,17 @@ export interface Sentence {
   readonly start: number;
 }
 
-/** Splits a paragraph's text into trimmed sentences with their offsets. */
-export function splitSentences(text: string): Sentence[] {
-  const raw = [...segmenter.segment(text)].map((part) => ({ text: part.segment, start: part.index }));
+/**
+ * Splits a paragraph's text into trimmed sentences with their offsets, by the rules of `locale` (BCP 47;
+ * English when absent): Japanese and Chinese end sentences at 。！？, German keeps "1,5 Mrd. Euro" whole.
+ */
+export function splitSentences(text: string, locale = 'en'): Sentence[] {
+  const language = locale.split('-')[0]?.toLowerCase() ?? 'en';
+  const raw = [...segmenterFor(locale).segment(text)].map((part) => ({ text: part.segment, start: part.index }));
   const merged: { text: string; start: number }[] = [];
   for (const part of raw) {
     const previous = merged.at(-1);
-    if (previous && shouldJoin(previous.text, part.text)) previous.text += part.text;
+    if (previous && shouldJoin(previous.text, part.text, language)) previous.text += part.text;
     else merged.push({ ...part });
   }
   return merged

@@ -35,13 +35,27 @@ export function contentTokens(text: string): string[] {
   return stemmedTokens(text).filter((token) => !STOPWORDS.has(token));
 }
 
-/** Whitespace-separated words that hold a letter or digit ("—" and "&" are not words). */
+/**
+ * Whitespace-separated words that hold a letter or digit ("—" and "&" are not words); in Japanese and
+ * Chinese, a word per two characters.
+ */
 export function wordCount(text: string): number {
   // A loop over the characters: this runs for every shortened form of every sentence.
   let words = 0;
   let counted = false;
+  // Japanese and Chinese write no spaces: two of their characters count as a word, about what they carry.
+  let ideographs = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
+    if (
+      (code >= 0x3040 && code <= 0x30ff) ||
+      (code >= 0x3400 && code <= 0x9fff) ||
+      (code >= 0xf900 && code <= 0xfaff)
+    ) {
+      ideographs += 1;
+      counted = false;
+      continue;
+    }
     if (code === 32 || (code <= 13 && code >= 9) || (code >= 128 && /\s/.test(text.charAt(index)))) {
       counted = false;
     } else if (!counted && isLetterOrDigit(code, text, index)) {
@@ -49,7 +63,7 @@ export function wordCount(text: string): number {
       counted = true;
     }
   }
-  return words;
+  return words + Math.ceil(ideographs / 2);
 }
 
 function isLetterOrDigit(code: number, text: string, index: number): boolean {

@@ -13,6 +13,8 @@ import { buildGlobals, noKeyDevelopmentsTiming } from '../../build/build-globals
 export interface RemarkKeyDevelopmentsOptions {
   /** Bullets per box, 1 to 5. */
   readonly count: number;
+  /** The site's locale: the language of a briefing that names none (`lang` in its frontmatter). */
+  readonly locale: string;
 }
 
 /** The field of `remarkPluginFrontmatter` that carries a briefing's key-developments box to the page. */
@@ -47,12 +49,14 @@ export default function remarkKeyDevelopments(options: RemarkKeyDevelopmentsOpti
     if (typeof title !== 'string') return;
     const dek = frontmatter['dek'];
     const override = frontmatter['keyDevelopments'];
+    const lang = frontmatter['lang'];
     frontmatter[KEY_DEVELOPMENTS_FIELD] = keyDevelopmentsBox({
       title,
       dek: typeof dek === 'string' ? dek : undefined,
       override: override === false || Array.isArray(override) ? (override as false | string[]) : undefined,
       paragraphs,
       count: options.count,
+      lang: typeof lang === 'string' ? lang : options.locale,
     });
     const cpu = cpuUsage(startedCpu);
     const timing = (buildGlobals().keyDevelopments ??= noKeyDevelopmentsTiming());

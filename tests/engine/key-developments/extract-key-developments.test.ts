@@ -340,3 +340,57 @@ describe('cost on long briefings', () => {
     expect(large?.options).toBeLessThanOrEqual((small?.options ?? 0) * 2);
   });
 });
+
+describe('briefings in other languages', () => {
+  const check = (lang: string, title: string, body: string) => {
+    const paragraphs = paragraphsOf(body);
+    const bullets = extractKeyDevelopments({ title, paragraphs, lang });
+    expect(bullets).toHaveLength(3);
+    for (const bullet of bullets) {
+      // A whole sentence of its paragraph, carrying a fact, its figures read in the briefing's language.
+      expect(bullet.figures.length, bullet.text).toBeGreaterThan(0);
+      const source = paragraphs
+        .filter((paragraph) => bullet.paragraphIds.includes(paragraph.id))
+        .map((paragraph) => paragraph.text)
+        .join(' ');
+      for (const figure of bullet.figures) expect(source).toContain(figure.text);
+    }
+    return bullets;
+  };
+
+  it('gives a German briefing three factual bullets with its figures', () => {
+    const bullets = check(
+      'de-DE',
+      'Nordwerk hebt Prognose an und streicht 1.200 Stellen',
+      `Die Nordwerk AG hat ihre Umsatzprognose für 2026 auf 4,2 Mrd. Euro angehoben. Der Konzern begründete den Schritt mit einer starken Nachfrage aus der Energiebranche.
+
+Zugleich will das Unternehmen bis Ende 2027 rund 1.200 Stellen in der Verwaltung streichen und damit jährlich 150 Millionen Euro sparen.
+
+Die Aktie stieg im Xetra-Handel um 6,4 % auf 9,84 Euro. Die Reaktion der Analysten fiel deutlich aus.
+
+Wie geht es weiter? Die Hauptversammlung findet am 5. Mai 2026 statt.`,
+    );
+    const text = bullets.map((bullet) => bullet.text).join(' ');
+    expect(text).toContain('4,2 Mrd. Euro');
+    expect(text).toContain('9,84 Euro');
+    expect(text).not.toContain('Die Reaktion der Analysten fiel deutlich aus');
+    expect(text).not.toContain('?');
+  });
+
+  it('gives a Japanese briefing three factual bullets with its figures', () => {
+    const bullets = check(
+      'ja',
+      '東邦電機、純利益1兆2000億円で過去最高　株価は12%上昇',
+      `東邦電機は14日、2026年3月期の純利益が前年比18%増の1兆2000億円になったと発表した。過去最高を更新した。
+
+データセンター向けの電源装置の受注が好調で、売上高は9兆8000億円と8%増えた。
+
+発表を受けて株価は一時12%上昇し、4580円を付けた。市場では今後の動向に注目が集まっている。
+
+同社は年間配当を1株当たり120円に引き上げる方針も示した。`,
+    );
+    const values = bullets.flatMap((bullet) => bullet.figures.map(machineValue));
+    expect(values).toContain('1200000000000 JPY');
+    expect(values).toContain('12%');
+  });
+});
