@@ -7,7 +7,12 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Finding } from './finding.ts';
-import { briefingFrontmatterSchema, type BriefingFrontmatter } from './schema/index.ts';
+import {
+  briefingFrontmatterSchema,
+  SUPERSEDES_OTHER_ISSUES,
+  unknownAuthor,
+  type BriefingFrontmatter,
+} from './schema/index.ts';
 
 export interface FrontmatterBlock {
   /** The YAML between the `---` fences. */
@@ -70,12 +75,7 @@ export function readBriefingFrontmatter(source: string, options: ReadOptions): F
       ],
     };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(block.yaml, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line + block.yamlStartLine - 1, column: pos.col };
-  };
+  const { doc, at } = parseYaml(block);
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -97,43 +97,85 @@ export function readBriefingFrontmatter(source: string, options: ReadOptions): F
     };
   }
   const findings: Finding[] = [];
-  const parsed = briefingFrontmatterSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          findings.push({
-            file,
-            ...at(keyOffsetOf(doc, path, key)),
-            severity: 'error',
-            field: formatPath([...path, key]),
-            message: `is not a known field${path.length === 0 ? ' of a briefing' : ''} (check the spelling; unknown fields are rejected)`,
-          });
-        }
-        continue;
-      }
-      findings.push({
-        file,
-        ...at(offsetOf(doc, path)),
-        severity: 'error',
-        ...(path.length > 0 ? { field: formatPath(path) } : {}),
-        message: issue.message,
-      });
-    }
-  }
+  // One finding per defect, so one per value: the first issue the schema raises about it (a 52-week
+  // high below zero is not also reported as below the close); a list entry that repeats an earlier one
+  // only as the repeat (it is to be removed, so whatever else is wrong with it does not matter); and an
+  // unknown author once, below, with what to write instead (the schema's "is not an author id" would
+  // repeat it).
   const author = (raw as Record<string, unknown>)['author'];
-  if (options.authors && typeof author === 'string' && !options.authors.has(author)) {
+  const missingAuthor =
+    options.authors && typeof author === 'string' && !options.authors.has(author) ? author : undefined;
+  const parsed = briefingFrontmatterSchema.safeParse(raw);
+  const issues = parsed.success ? [] : parsed.error.issues;
+  const supersedes = (issue: (typeof issues)[number]) =>
+    issue.code === 'custom' && issue.params?.[SUPERSEDES_OTHER_ISSUES] === true;
+  const superseded = new Set(issues.filter(supersedes).map(pathKey));
+  if (missingAuthor !== undefined) superseded.add(pathKey({ path: ['author'] }));
+  const reported = new Set<string>();
+  for (const issue of issues) {
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        findings.push({
+          file,
+          ...at(keyOffsetOf(doc, path, key)),
+          severity: 'error',
+          field: formatPath([...path, key]),
+          message: `is not a known field${path.length === 0 ? ' of a briefing' : ''} (check the spelling; unknown fields are rejected)`,
+        });
+      }
+      continue;
+    }
+    const key = pathKey(issue);
+    if (reported.has(key) || (superseded.has(key) && !supersedes(issue))) continue;
+    reported.add(key);
+    findings.push({
+      file,
+      ...at(offsetOf(doc, path)),
+      severity: 'error',
+      ...(path.length > 0 ? { field: formatPath(path) } : {}),
+      message: issue.message,
+    });
+  }
+  if (missingAuthor !== undefined) {
     findings.push({
       file,
       ...at(offsetOf(doc, ['author'])),
       severity: 'error',
       field: 'author',
-      message: `"${author}" is not an author: add content/authors/${author}.yaml or use one of ${[...options.authors].sort().join(', ')}`,
+      message: unknownAuthor(missingAuthor, [...(options.authors ?? [])].sort()),
     });
   }
   if (findings.length > 0 || !parsed.success) return { ok: false, findings: sortFindings(findings) };
   return { ok: true, raw: raw as Record<string, unknown>, frontmatter: parsed.data, block };
+}
+
+/** The YAML document of a block, and a function from an offset in it to a line and column of the file. */
+function parseYaml(block: FrontmatterBlock) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(block.yaml, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + block.yamlStartLine - 1, column: pos.col };
+  };
+  return { doc, at };
+}
+
+/**
+ * Where the value of a field is written, as line and column of the file, e.g. `['image', 'src']`: for
+ * rules that report on valid frontmatter. Parses the YAML again, so call it only to report a finding.
+ */
+export function fieldPosition(
+  block: FrontmatterBlock,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
+  const { doc, at } = parseYaml(block);
+  return at(offsetOf(doc, path));
+}
+
+/** Identifies an issue's field, to compare the fields of two issues. */
+function pathKey(issue: { readonly path: readonly PropertyKey[] }): string {
+  return JSON.stringify(issue.path.filter((key) => typeof key !== 'symbol'));
 }
 
 /** Offset of the deepest node that exists on the path, so a missing field points at its parent. */

@@ -102,15 +102,37 @@ describe('invalid briefings name the file, line, field and what was expected', (
   });
 
   it('a malformed ticker symbol, pointing at the item', () => {
-    const [finding] = findingsOf(file(withLine('tickers', 'tickers: [AMZN, amzn]')));
-    expect(finding).toBe(
+    expect(findingsOf(file(withLine('tickers', 'tickers: [AMZN, amzn]')))).toEqual([
       `${FILE}:6:17: error: tickers[1] "amzn" is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)`,
-    );
+    ]);
   });
 
   it('a ticker listed twice', () => {
     expect(findingsOf(file(withLine('tickers', 'tickers: [AMZN, AMZN]')))).toEqual([
       `${FILE}:6:17: error: tickers[1] lists "AMZN" twice`,
+    ]);
+  });
+
+  it('a malformed ticker and tag listed twice: the repeat once, as a repeat (it is to be removed, not corrected)', () => {
+    const fields = withLine('tickers', 'tickers: [amzn, amzn]').replace('tags: [ai, job-cuts]', 'tags: [AI, AI]');
+    expect(findingsOf(file(fields))).toEqual([
+      `${FILE}:6:11: error: tickers[0] "amzn" is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)`,
+      `${FILE}:6:17: error: tickers[1] lists "amzn" twice`,
+      `${FILE}:7:8: error: tags[0] "AI" is not a tag: use lower-case words joined by hyphens (job-cuts)`,
+      `${FILE}:7:12: error: tags[1] lists "AI" twice`,
+    ]);
+  });
+
+  it('a value with two problems, once: a 52-week high below zero is not also reported as below the close', () => {
+    const fields = VALID_FIELDS.replace('high52Week: 247.43', 'high52Week: -1');
+    expect(findingsOf(file(fields))).toEqual([`${FILE}:17:15: error: market.high52Week must be above zero`]);
+  });
+
+  it('an image size that is not a whole number of pixels', () => {
+    const fields = `${VALID_FIELDS}\nimage:\n  src: /favicon.svg\n  alt: The icon\n  width: -1.5\n  height: 0`;
+    expect(findingsOf(file(fields))).toEqual([
+      `${FILE}:29:10: error: image.width must be a whole number (a width in pixels such as 1200)`,
+      `${FILE}:30:11: error: image.height must be above zero`,
     ]);
   });
 
@@ -130,6 +152,25 @@ describe('invalid briefings name the file, line, field and what was expected', (
   it('an author without a file in content/authors', () => {
     expect(findingsOf(file(withLine('author', 'author: nobody')))).toEqual([
       `${FILE}:5:9: error: author "nobody" is not an author: add content/authors/nobody.yaml or use one of demo-writer, markets-desk`,
+    ]);
+  });
+
+  it('an author written as a name, once, with the id to write (not also "is not an author id")', () => {
+    expect(findingsOf(file(withLine('author', 'author: José Núñez')))).toEqual([
+      `${FILE}:5:9: error: author "José Núñez" is not an author id: write jose-nunez and add content/authors/jose-nunez.yaml, or use one of demo-writer, markets-desk`,
+    ]);
+    expect(findingsOf(file(withLine('author', 'author: Markets Desk')))).toEqual([
+      `${FILE}:5:9: error: author "Markets Desk" is not an author id: write markets-desk`,
+    ]);
+    expect(findingsOf(file(withLine('author', 'author: 张伟')))).toEqual([
+      `${FILE}:5:9: error: author "张伟" is not an author id (lower-case letters, digits and hyphens, such as jane-doe): add content/authors/<id>.yaml and write its id, or use one of demo-writer, markets-desk`,
+    ]);
+  });
+
+  it('an author that is not an id, without the list of authors: the schema says so, once', () => {
+    const result = readBriefingFrontmatter(file(withLine('author', 'author: Jane Doe')), { file: FILE });
+    expect(!result.ok && result.findings.map(formatFinding)).toEqual([
+      `${FILE}:5:9: error: author "Jane Doe" is not an author id (the file name in content/authors/)`,
     ]);
   });
 

@@ -108,13 +108,18 @@ describe('npm run check', () => {
       'broken/links-and-images.mdx:10:10: error: image /images/chart.png does not exist in public/',
       'broken/links-and-images.mdx:12:5: error: link to /briefings/no-such-briefing/: there is no briefing "no-such-briefing"',
       'broken/links-and-images.mdx:12:60: error: link to #no-such-section: no heading or paragraph on this page has that id',
+      'broken/long-headline.mdx:2:8: warning: title has 220 characters: search results and social networks cut a headline after about 110, so readers there may not see its end (shorten it, or move detail to the dek)',
       'broken/malformed-symbol.mdx:8:17: error: tickers[1] "amzn.b" is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)',
+      'broken/missing-image.mdx:9:8: error: image.src "/images/missing-chart.png" is not a file in public/, so networks would show a broken image: add public/images/missing-chart.png, or use the path of a file there or an https:// address',
       'broken/missing-import.mdx:10:1: error: import "./charts/missing-chart.astro" does not resolve: check the path and the file name',
       'broken/missing-offset.mdx:7:14: error: publishedAt "2026-02-01T10:00:00" has no UTC offset, so its moment is ambiguous: add one, e.g. 2026-02-01T10:17:05+01:00',
       'broken/reserved-export.mdx:10:1: error: export "frontmatter" is a name Astro gives every MDX page ("frontmatter", "file", "url", "getHeadings", "Content" or "default"): rename it',
       'broken/sponsored-without-label.mdx:12:1: error: <Sponsored> needs its label: sponsor="Who paid for it", shown next to "Ad"',
+      'broken/ticker-mentions.mdx:10:42: error: <Ticker symbol="nwfd!!"> is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)',
+      'broken/ticker-mentions.mdx:10:109: warning: <Ticker symbol="ZZZZ"> names a ticker no published briefing lists, so it will not link to a ticker page',
       'broken/tickers-as-string.mdx:8:10: error: tickers expected a list such as [AMZN, MSFT], got the text "AMZN, MSFT" (write one item per entry, not a comma-separated string)',
       'broken/unclosed-jsx.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>` (12:1-12:24)',
+      'broken/unknown-author.mdx:4:9: error: author "Jane Doe" is not an author id: write jane-doe and add content/authors/jane-doe.yaml, or use one of demo-writer',
       'broken/unknown-component.mdx:12:1: error: <PriceWidget> is not a known component: use <Sponsored>, <Ticker>, <PriceChart> or <BarChart>, or import it',
     ]);
   });

@@ -568,10 +568,10 @@ describe('social cards', () => {
 
   it("uses a briefing's own image instead of a card when the frontmatter names one", () => {
     const $ = page('briefings/keydev-off/index.html');
-    expect($('meta[property="og:image"]').attr('content')).toBe(
-      'https://tickerpress.example/images/fixture-own-card.png',
+    expect($('meta[property="og:image"]').attr('content')).toBe('https://tickerpress.example/favicon.svg');
+    expect($('meta[property="og:image:alt"]').attr('content')).toBe(
+      "The site's icon, standing in for a chart the editors drew",
     );
-    expect($('meta[property="og:image:alt"]').attr('content')).toBe('A chart the editors drew for this briefing');
     expect($('meta[property="og:image:width"]')).toHaveLength(0);
     expect(existsSync(join(outDir, 'og/briefings/keydev-off.png'))).toBe(false);
   });
@@ -645,6 +645,25 @@ describe('sitemap', () => {
   });
 });
 
+describe('a briefing in another language', () => {
+  it('takes its lang for the page, its search index and its key developments', async () => {
+    const german = join(mkdtempSync(join(tmpdir(), 'tickerpress-german-')), 'dist');
+    const result = await buildSite(makeContentDir(['german.mdx']), german);
+    expect(result.ok, result.output).toBe(true);
+    const $ = load(readOutput(german, 'briefings/german/index.html'));
+    expect($('html').attr('lang')).toBe('de');
+    expect($('meta[property="og:locale"]').attr('content')).toBe('de');
+    const box = $('.key-developments');
+    expect(box.find('li')).toHaveLength(3);
+    expect(box.find('data[value="4200000000 EUR"]').text()).toBe('4,2 Mrd. Euro');
+    expect(box.find('data[value="9.84 EUR"]').text()).toBe('9,84 Euro');
+    // Pagefind indexes the page under its own language.
+    expect(readdirSync(join(german, 'pagefind')).some((name) => /^pagefind\.de[_.]/.test(name))).toBe(true);
+    // Other pages keep the site's language.
+    expect(load(readOutput(german, 'index.html'))('html').attr('lang')).toBe('en-GB');
+  });
+});
+
 describe('the site origin', () => {
   it('warns once when it is a placeholder', () => {
     expect(buildOutput.match(/the site URL is the placeholder https:\/\/tickerpress\.example/g)).toHaveLength(1);
@@ -676,11 +695,20 @@ describe('a build with an invalid briefing', () => {
       'broken.mdx',
       '---\ntitle: Broken\ndek: D.\npublishedAt: 2026-02-31T10:00:00\nauthor: demo-writer\ntickers: AMZN, MSFT\nsources:\n  - name: S\n---\n\nBody.\n',
     );
-    for (const name of ['unclosed-jsx.mdx', 'missing-import.mdx']) {
+    for (const name of ['unclosed-jsx.mdx', 'missing-import.mdx', 'missing-image.mdx', 'long-headline.mdx']) {
       writeBriefing(broken, name, readFileSync(join(PROJECT_ROOT, 'tests/fixtures/broken', name), 'utf8'));
     }
     const result = await buildSite(broken, outDir);
     expect(result.ok).toBe(false);
+    // An image.src with no file in the project's public/ (whatever CONTENT_DIR is) stops the build; a long
+    // headline is only a warning.
+    expect(result.output).toMatch(
+      /briefings\/missing-image\.mdx:9:8: error: image\.src "\/images\/missing-chart\.png" is not a file in public\//,
+    );
+    expect(result.output).toMatch(/briefings\/long-headline\.mdx:2:8: warning: title has 220 characters/);
+    expect(result.output).toMatch(
+      /6 briefings checked in \d+ ms \(\d+ unchanged, from the cache\): 5 errors, 1 warning/,
+    );
     expect(result.output).toMatch(
       /briefings\/unclosed-jsx\.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>`/,
     );

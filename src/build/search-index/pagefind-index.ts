@@ -9,7 +9,12 @@ import * as pagefind from 'pagefind';
 import { cacheDir } from '../build-cache.ts';
 import { SearchIndexCache } from './search-index-cache.ts';
 
-const INDEX_OPTIONS = { forceLanguage: 'en' } as const;
+/**
+ * No forced language: each page is indexed under its `<html lang>` (the site's locale, or a briefing's
+ * own `lang`), so its words are stemmed as its language stems them. Pagefind's search page searches the
+ * pages of its own language.
+ */
+const INDEX_OPTIONS = {} as const;
 
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);

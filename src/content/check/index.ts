@@ -1,7 +1,8 @@
 /**
  * Checks every briefing without building the site: frontmatter (YAML and schema), MDX syntax, then one
- * rule per concern (`rules/`): known tickers, market data, imports and exports, components, markup that
- * runs code or loads other documents, images, links and hand-written key developments; and across
+ * rule per concern (`rules/`): known tickers, market data, the headline's length, the briefing's own
+ * image, imports and exports, components, markup that runs code or loads other documents, images, links
+ * and hand-written key developments; and across
  * files, duplicate slugs. Each finding names the file, the line and column in the `.mdx` file, and what
  * is wrong.
  */
@@ -22,16 +23,18 @@ import { finding } from './finding-helpers.ts';
 import { parseBody } from './mdx-syntax.ts';
 import { componentUsage } from './rules/component-usage.ts';
 import { esmBlocks } from './rules/esm-blocks.ts';
+import { headlineLength } from './rules/headline-length.ts';
 import { hostileMarkup } from './rules/hostile-markup.ts';
 import { internalLinks } from './rules/internal-links.ts';
 import { keyDevelopmentFigures } from './rules/key-development-figures.ts';
 import { knownTickers } from './rules/known-tickers.ts';
 import { markdownImages } from './rules/markdown-images.ts';
 import { marketAgreement } from './rules/market-agreement.ts';
+import { socialImage } from './rules/social-image.ts';
 
 export type { CheckContext, ContentFile } from './checked-file.ts';
 
-const FRONTMATTER_RULES: readonly FrontmatterRule[] = [knownTickers, marketAgreement];
+const FRONTMATTER_RULES: readonly FrontmatterRule[] = [knownTickers, marketAgreement, headlineLength, socialImage];
 const BODY_RULES: readonly BodyRule[] = [
   esmBlocks,
   componentUsage,

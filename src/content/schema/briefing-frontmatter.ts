@@ -5,9 +5,23 @@ import { correctionSchema } from './briefing-correction.ts';
 import { eventSchema } from './briefing-event.ts';
 import { briefingImageSchema } from './briefing-image.ts';
 import { sourceSchema } from './briefing-source.ts';
-import { authorId, offsetDateTime, tagSlug, tickerSymbol } from './field-types.ts';
+import { authorId, languageTag, offsetDateTime, tagSlug, tickerSymbol } from './field-types.ts';
 import { marketSnapshotInputSchema } from './market-snapshot.ts';
 import { expected, listOf, noDuplicates, text } from './messages.ts';
+
+/**
+ * Above this many characters search results and social networks cut a headline (Google's Article
+ * structured data long required at most 110; link previews on social networks show less still), so
+ * the check warns: the headline is valid, but readers there may not see its end.
+ */
+export const HEADLINE_SHOWN_LENGTH = 110;
+
+/**
+ * No headline is this long: at nine times what networks show, a title of 1,000 characters is a
+ * paragraph pasted into the wrong field, and it would fill every listing, feed item and search result
+ * the briefing appears in. The only headline length that stops a build.
+ */
+export const HEADLINE_MAX_LENGTH = 1000;
 
 /**
  * A briefing's frontmatter, with the author field given by the caller: a plain id here, a collection
@@ -16,10 +30,23 @@ import { expected, listOf, noDuplicates, text } from './messages.ts';
 export function briefingSchemaWith<A extends z.ZodType, M extends z.ZodType>(author: A, market: M) {
   return z
     .strictObject({
-      /** Headline, e.g. "Amazon in talks to invest up to $50 billion in OpenAI". */
-      title: text('a headline', 200),
+      /**
+       * Headline, e.g. "Amazon in talks to invest up to $50 billion in OpenAI". Any length up to
+       * `HEADLINE_MAX_LENGTH` (1,000 characters) is valid; above `HEADLINE_SHOWN_LENGTH` (110) the check
+       * warns that search results and social networks cut it.
+       */
+      title: text(
+        'a headline',
+        HEADLINE_MAX_LENGTH,
+        'that is a paragraph, not a headline (move the rest into the body)',
+      ),
       /** One-sentence summary shown under the headline, in listings and as the page description. */
       dek: text('a one-sentence summary', 300),
+      /**
+       * The briefing's language (BCP 47: de, fr-FR, ja) when it is not the site's `locale`: the page's
+       * `lang` attribute, its search index, and how its sentences and figures are read.
+       */
+      lang: languageTag.optional(),
       /** First publication, ISO 8601 with offset: 2026-02-01T10:17:05+01:00. A value without offset is an error. */
       publishedAt: offsetDateTime,
       /** Last substantive update, ISO 8601 with offset; at or after `publishedAt`. */

@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { DATE_TIME_EXAMPLE, parseOffsetDateTime } from '../../engine/time.ts';
 import { TAG_SLUG, TICKER_SYMBOL } from '../../engine/tickers.ts';
-import { expected } from './messages.ts';
+import { expected, notATickerSymbol } from './messages.ts';
 
 /** An ISO 8601 date-time with an explicit UTC offset, kept as written so the offset survives. */
 export const offsetDateTime = z
@@ -18,9 +18,9 @@ export const webUrl = z.url({
   error: expected('an absolute http(s) URL, e.g. https://example.com/story'),
 });
 
+/** A ticker symbol such as AMZN or BRK.B (`TICKER_SYMBOL`); `<Ticker symbol="…">` in a body is held to the same form. */
 export const tickerSymbol = z.string({ error: expected('a ticker symbol such as AMZN') }).regex(TICKER_SYMBOL, {
-  error: (issue) =>
-    `"${String(issue.input)}" is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)`,
+  error: (issue) => notATickerSymbol(`"${String(issue.input)}"`),
 });
 
 export const tagSlug = z.string({ error: expected('a tag such as ai or earnings') }).regex(TAG_SLUG, {
@@ -32,4 +32,19 @@ export const authorId = z
   .string({ error: expected('an author id from content/authors/, e.g. jane-doe') })
   .regex(TAG_SLUG, {
     error: (issue) => `"${String(issue.input)}" is not an author id (the file name in content/authors/)`,
+  });
+
+/** Whether `tag` is one BCP 47 language tag: en-GB, de, ja-JP. */
+export const isLanguageTag = (tag: string): boolean => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+export const languageTag = z
+  .string({ error: expected('a BCP 47 language tag such as en-GB or de') })
+  .refine(isLanguageTag, {
+    error: (issue) => `"${String(issue.input)}" is not a BCP 47 language tag such as en-GB, de-DE or ja`,
   });

@@ -7,14 +7,7 @@ import { MAX_BULLET_COUNT } from '../../engine/key-developments/extract-key-deve
 import { isTimeZone } from '../../engine/time.ts';
 import { TAG_SLUG } from '../../engine/tickers.ts';
 import { expected, text } from './messages.ts';
-
-const isLocale = (tag: string) => {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-};
+import { isLanguageTag } from './field-types.ts';
 
 const count = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z
@@ -48,7 +41,7 @@ export const siteConfigSchema = z.strictObject({
     .string({ error: expected('a colour such as #0b3d5c') })
     .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour written #rrggbb, such as #0b3d5c' }),
   /** BCP 47 locale for the `lang` attribute and for formatting dates, numbers and money, e.g. en-GB. */
-  locale: z.string({ error: expected('a BCP 47 locale such as en-GB') }).refine(isLocale, {
+  locale: z.string({ error: expected('a BCP 47 locale such as en-GB') }).refine(isLanguageTag, {
     error: (issue) => `"${String(issue.input)}" is not a BCP 47 locale such as en-GB or de-DE`,
   }),
   /** IANA time zone in which every date and time on the site is shown, e.g. Europe/Berlin. */
