@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { authorFiles, contentPaths } from '../src/content/content-folders.ts';
 import { isoInZone } from '../src/engine/time.ts';
-import { TAG_SLUG, TICKER_SYMBOL } from '../src/engine/tickers.ts';
+import { TAG, TICKER_SYMBOL } from '../src/engine/tickers.ts';
 import { site } from '../src/site.config.ts';
 import { defineCommand, exitWithUsageError, parseCommand } from '../tools/command-line.ts';
 
@@ -70,7 +70,9 @@ const tags = values.tag
   .map((value) => value.trim())
   .filter(Boolean);
 for (const tag of tags) {
-  if (!TAG_SLUG.test(tag)) fail(`"${tag}" is not a tag: use lower-case words joined by hyphens, e.g. job-cuts`);
+  if (!TAG.test(tag) || tag !== tag.normalize('NFC')) {
+    fail(`"${tag}" is not a tag: use lower-case words of any script joined by hyphens, e.g. job-cuts, börse`);
+  }
 }
 const paths = contentPaths(root);
 const authors = [...authorFiles(paths).keys()].sort();

@@ -7,6 +7,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Finding } from './finding.ts';
+import { normalizeSourceText } from './source-text.ts';
 import {
   briefingFrontmatterSchema,
   SUPERSEDES_OTHER_ISSUES,
@@ -27,9 +28,13 @@ export interface FrontmatterBlock {
 
 const FENCE = /^---[ \t]*$/;
 
-/** Splits `---\nyaml\n---\nbody`; undefined when the file does not open with a frontmatter fence. */
+/**
+ * Splits `---\nyaml\n---\nbody`; undefined when the file does not open with a frontmatter fence. A
+ * byte-order mark and `\r\n` line endings are normalised first (`source-text.ts`), so the block, and
+ * every finding positioned in it, is the same as for the file saved with `\n` and no mark.
+ */
 export function splitFrontmatter(source: string): FrontmatterBlock | undefined {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = normalizeSourceText(source).split('\n');
   if (!FENCE.test(lines[0] ?? '')) return undefined;
   const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (close === -1) return undefined;

@@ -28,5 +28,13 @@ export function tickerLabel(symbol: string, directory: TickerDirectory): TickerL
   return { symbol, name: info?.name, exchange: info?.exchange };
 }
 
-/** Tags are lower-case words joined by hyphens: `ai`, `earnings`, `job-cuts`. */
-export const TAG_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Ids that are file names (authors): lower-case ASCII words joined by hyphens, `jane-doe`. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Tags are words of any script joined by hyphens, lower-case where the script has case: `ai`,
+ * `job-cuts`, `börse`, `日本株`. Their pages live at `/tags/<tag>/` under the UTF-8 name; links and
+ * feeds carry it percent-encoded (`/tags/b%C3%B6rse/`), which every CDN decodes to that file.
+ */
+export const TAG =
+  /^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+)*$/u;

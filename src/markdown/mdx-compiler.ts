@@ -13,6 +13,7 @@ import { cacheDir, hashCacheSources, writeFileAtomically } from '../build/build-
 import { addKeyDevelopmentsTiming, buildGlobals, type KeyDevelopmentsTiming } from '../build/build-globals.ts';
 import { CACHE_SOURCES, WORKER_ENTRIES } from '../build/project-files.ts';
 import { POOL_THRESHOLD, WorkerPool, workerCount } from '../build/worker-pool.ts';
+import { normalizeSourceText } from '../content/source-text.ts';
 import { markdownPipeline } from './pipeline.ts';
 
 type Processor = ReturnType<typeof unified>;
@@ -123,7 +124,12 @@ export function cachedParallelMdx(projectRoot: string): Processor {
       };
 
       return {
-        async process(content, filePath, frontmatter) {
+        async process(given, filePath, frontmatter) {
+          // Astro hands over the file's text with its byte-order mark and `\r\n` line endings, which would
+          // reach the page (a `\r` in every soft-wrapped paragraph): normalised here, before the cache key,
+          // as the check and the loader normalise (`src/content/source-text.ts`), so such a file compiles
+          // to, and is cached as, the same module as the file saved with `\n` and no mark.
+          const content = normalizeSourceText(given);
           const key = createHash('sha256')
             .update(pipelineKey)
             .update(filePath)

@@ -10,6 +10,7 @@ import remarkChartEvents from './plugins/remark-chart-events.ts';
 import remarkKeyDevelopments from './plugins/remark-key-developments.ts';
 import remarkSponsored from './plugins/remark-sponsored.ts';
 import remarkTableAlignment from './plugins/remark-table-alignment.ts';
+import rehypeTaskListLabels from './plugins/rehype-task-list-labels.ts';
 
 export const markdownPipeline: NonNullable<Parameters<typeof unified>[0]> = {
   // remark-gfm is the one GFM provider (tables, footnotes, strikethrough, autolinks).
@@ -23,6 +24,8 @@ export const markdownPipeline: NonNullable<Parameters<typeof unified>[0]> = {
   ],
   rehypePlugins: [
     rehypeHeadingIds,
+    // GFM's task list checkboxes have no label: named after their item (axe's `label` rule).
+    rehypeTaskListLabels,
     [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
   ],
 };

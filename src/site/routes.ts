@@ -99,7 +99,14 @@ const FIXED_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** The kind of page a site path (without query or fragment) leads to. */
-export function routeOf(path: string): Route {
+export function routeOf(encoded: string): Route {
+  // Links may carry non-ASCII tags percent-encoded (/tags/b%C3%B6rse/): read them as the name they encode.
+  let path: string;
+  try {
+    path = decodeURIComponent(encoded);
+  } catch {
+    return { kind: 'unknown' };
+  }
   if (FIXED_PATHS.has(path)) return { kind: 'fixed' };
   const briefing = /^\/briefings\/(.+?)\/?$/.exec(path);
   if (briefing) return { kind: 'briefing', id: briefing[1] ?? '' };

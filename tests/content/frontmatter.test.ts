@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { briefingFrontmatterSchema } from '../../src/content/schema/index.ts';
 import { formatFinding } from '../../src/content/finding.ts';
 import { formatPath, readBriefingFrontmatter, splitFrontmatter } from '../../src/content/frontmatter.ts';
+import { normalizeSourceText } from '../../src/content/source-text.ts';
 
 const FILE = 'content/briefings/test.mdx';
 const authors = new Set(['markets-desk', 'demo-writer']);
@@ -118,7 +119,7 @@ describe('invalid briefings name the file, line, field and what was expected', (
     expect(findingsOf(file(fields))).toEqual([
       `${FILE}:6:11: error: tickers[0] "amzn" is not a ticker symbol: use upper-case letters and digits, with an optional class suffix (AMZN, T, BRK.B)`,
       `${FILE}:6:17: error: tickers[1] lists "amzn" twice`,
-      `${FILE}:7:8: error: tags[0] "AI" is not a tag: use lower-case words joined by hyphens (job-cuts)`,
+      `${FILE}:7:8: error: tags[0] "AI" is not a tag: use lower-case words of any script joined by hyphens (job-cuts, börse, 日本株)`,
       `${FILE}:7:12: error: tags[1] lists "AI" twice`,
     ]);
   });
@@ -267,5 +268,41 @@ describe('helpers', () => {
   it('the schema alone rejects a value that is not a list of symbols', () => {
     const result = briefingFrontmatterSchema.safeParse({ tickers: 5 });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('a file saved with Windows line endings and a byte-order mark', () => {
+  /** The same text as an editor on Windows may save it. */
+  const windows = (source: string) => `\uFEFF${source.replace(/\n/g, '\r\n')}`;
+
+  it('reads as the same frontmatter and body as with \\n and no mark', () => {
+    const source = file(VALID_FIELDS, '\nFirst line\nof a paragraph.\n\n- [x] done\n');
+    const plain = readBriefingFrontmatter(source, { file: FILE, authors });
+    expect(plain.ok).toBe(true);
+    for (const odd of [windows(source), `\uFEFF${source}`, source.replace(/\n/g, '\r\n')]) {
+      expect(readBriefingFrontmatter(odd, { file: FILE, authors })).toEqual(plain);
+    }
+    expect(splitFrontmatter(windows(source))?.body).toBe('\nFirst line\nof a paragraph.\n\n- [x] done\n');
+  });
+
+  it('gives the same findings, at the same lines and columns', () => {
+    const invalid = [
+      file(withLine('publishedAt', 'publishedAt: 2026-02-01T10:17:05')),
+      file(withLine('tickers', 'tickers: [AMZN, amzn!]')),
+      file(`${VALID_FIELDS}\nauthorr: x`),
+      file(withLine('dek', 'dek: [unclosed')),
+      'no frontmatter\n',
+    ];
+    for (const source of invalid) {
+      const expected = findingsOf(source);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(findingsOf(windows(source))).toEqual(expected);
+    }
+  });
+
+  it('normalises the mark and every \\r\\n (or lone \\r) and nothing else', () => {
+    expect(normalizeSourceText('\uFEFF---\r\na: 1\r\n---\rBody\n')).toBe('---\na: 1\n---\nBody\n');
+    // A mark anywhere but at the start is text.
+    expect(normalizeSourceText('a\uFEFFb')).toBe('a\uFEFFb');
   });
 });

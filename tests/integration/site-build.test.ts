@@ -661,6 +661,17 @@ describe('a briefing in another language', () => {
     expect(readdirSync(join(german, 'pagefind')).some((name) => /^pagefind\.de[_.]/.test(name))).toBe(true);
     // Other pages keep the site's language.
     expect(load(readOutput(german, 'index.html'))('html').attr('lang')).toBe('en-GB');
+    // Tags in any script: a page, a feed and a card under the UTF-8 name, linked and indexed.
+    for (const tag of ['börse', '日本株']) {
+      expect(load(readOutput(german, `tags/${tag}/index.html`))('h1').text()).toBe(`#${tag}`);
+      expect(readOutput(german, `tags/${tag}/rss.xml`)).toContain('https://tickerpress.example/briefings/german/');
+      expect(existsSync(join(german, 'og', 'tags', `${tag}.png`))).toBe(true);
+      expect($(`a.chip--tag[href="/tags/${tag}/"]`)).toHaveLength(1);
+      expect($(`[data-pagefind-filter="tag:${tag}"]`)).toHaveLength(1);
+    }
+    // Absolute addresses carry them percent-encoded, as every CDN expects.
+    const tagFeed = load(readOutput(german, 'tags/börse/index.html'))('link[rel=alternate]').first().attr('href');
+    expect(tagFeed).toBe('https://tickerpress.example/tags/b%C3%B6rse/rss.xml');
   });
 });
 

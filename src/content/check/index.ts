@@ -9,6 +9,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Finding } from '../finding.ts';
 import { readBriefingFrontmatter } from '../frontmatter.ts';
+import { normalizeSourceText } from '../source-text.ts';
 import type {
   BodyRule,
   CheckContext,
@@ -53,8 +54,10 @@ export function briefingId(pathInBriefings: string): string {
     .join('/');
 }
 
-export function checkContent(files: readonly ContentFile[], context: CheckContext): Finding[] {
+export function checkContent(given: readonly ContentFile[], context: CheckContext): Finding[] {
   const findings: Finding[] = [];
+  // Rules read the whole text too: a byte-order mark or `\r\n` must change no finding (`source-text.ts`).
+  const files = given.map((file) => ({ ...file, source: normalizeSourceText(file.source) }));
   const parsed = files.map((file) => ({
     file,
     id: briefingId(file.path.replace(/^.*?briefings\//, '')),

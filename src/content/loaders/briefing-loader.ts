@@ -11,6 +11,7 @@ import { completeSnapshot } from '../../engine/price-history.ts';
 import { readSeries } from './market-loader.ts';
 import { formatFinding, type Finding } from '../finding.ts';
 import { readBriefingFrontmatter } from '../frontmatter.ts';
+import { normalizeSourceText } from '../source-text.ts';
 
 export interface BriefingsLoaderOptions {
   /** Folder holding `*.mdx` briefings (files starting with `_` are ignored). */
@@ -51,7 +52,8 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
         ...context,
         parseData: async (props) => {
           if (!props.filePath) return context.parseData(props);
-          const source = await readFile(props.filePath, 'utf8');
+          // As the check reads it: no byte-order mark, `\n` line endings (`source-text.ts`).
+          const source = normalizeSourceText(await readFile(props.filePath, 'utf8'));
           const result = readBriefingFrontmatter(source, { file: displayPath(root, props.filePath), authors });
           if (!result.ok) throw new BriefingValidationError(result.findings, props.filePath);
           const data = { ...result.raw };
@@ -59,7 +61,7 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
           if (market) {
             const completed = completeSnapshot(market, readSeries(options.paths, root, market.symbol));
             if ('error' in completed) {
-              const line = source.split(/\r?\n/).findIndex((text) => /^market:/.test(text)) + 1;
+              const line = source.split('\n').findIndex((text) => /^market:/.test(text)) + 1;
               const file = displayPath(root, props.filePath);
               throw new BriefingValidationError(
                 [{ file, line, column: 1, severity: 'error', field: 'market', message: completed.error }],

@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import { MAX_BULLET_COUNT } from '../../engine/key-developments/extract-key-developments.ts';
 import { isTimeZone } from '../../engine/time.ts';
-import { TAG_SLUG } from '../../engine/tickers.ts';
+import { SLUG } from '../../engine/tickers.ts';
 import { expected, text } from './messages.ts';
 import { isLanguageTag } from './field-types.ts';
 
@@ -59,7 +59,7 @@ export const siteConfigSchema = z.strictObject({
   /** The site calendar lists events from this many days before the newest content on. */
   calendarLookbackDays: count('days', 0),
   /** Author id `npm run new` puts in a new briefing unless told otherwise. */
-  defaultAuthor: z.string({ error: expected('an author id such as markets-desk') }).regex(TAG_SLUG, {
+  defaultAuthor: z.string({ error: expected('an author id such as markets-desk') }).regex(SLUG, {
     error: (issue) => `"${String(issue.input)}" is not an author id (the file name in content/authors/)`,
   }),
 });
