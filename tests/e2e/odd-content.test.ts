@@ -5,12 +5,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import axe from 'axe-core';
 import { load } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../tools/headers-file.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, wcagViolations } from '../helpers/browser.ts';
 import { buildSite, makeContentDir, PROJECT_ROOT, writeBriefing, type BuildResult } from '../helpers/site-build.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
@@ -104,17 +103,7 @@ describe('the odd briefing in Chromium, with the CSP applied', () => {
     const page = await browser.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${server.url}${PAGE}`);
-    // axe is added through the DevTools protocol, which the page's CSP does not govern.
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations.map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-      );
-    });
-    expect(violations).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await page.close();
   });
 });

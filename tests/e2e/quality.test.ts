@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import axe from 'axe-core';
 import { load } from 'cheerio';
 import { HTMLHint } from 'htmlhint';
 import { SyntaxValidator } from 'fast-xml-validator';
@@ -9,7 +8,7 @@ import { parse } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../tools/headers-file.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, wcagViolations } from '../helpers/browser.ts';
 import { PROJECT_ROOT } from '../helpers/site-build.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
@@ -261,18 +260,7 @@ describe('in Chromium, with the CSP applied', () => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(`${server.url}${PAGES[name]}`);
         if (name === 'search') await page.locator('#search-results li').first().waitFor();
-        // axe runs from a test-only page script; the CSP allows scripts from the page's own origin only,
-        // so it is added through the DevTools protocol, which CSP does not govern.
-        await page.evaluate(axe.source);
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-          return result.violations.map(
-            (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-          );
-        });
-        expect(violations).toEqual([]);
+        expect(await wcagViolations(page)).toEqual([]);
         await page.close();
       },
     );
