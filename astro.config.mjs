@@ -4,11 +4,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import compileReport from './src/build/integrations/compile-report.ts';
+import devContentCheck from './src/build/integrations/dev-content-check.ts';
 import ogCards from './src/build/integrations/card-integration.ts';
 import pagefindIndex from './src/build/integrations/pagefind-integration.ts';
 import siteOrigin from './src/build/integrations/site-origin.ts';
 import { cachedParallelMdx } from './src/markdown/mdx-compiler.ts';
 import { site } from './src/site.config.ts';
+import { routeOf } from './src/site/routes.ts';
 import { buildGlobals } from './src/build/build-globals.ts';
 
 export default defineConfig({
@@ -23,6 +25,7 @@ export default defineConfig({
   },
   integrations: [
     siteOrigin(),
+    devContentCheck(routeOf),
     mdx(),
     // Each briefing's latest change, noted when its view was built, as the URL's lastmod.
     sitemap({

@@ -6,6 +6,7 @@
  */
 import type { CardRuntime } from './cards/card-runtime.ts';
 import type { MdxCompileRuntime } from '../markdown/mdx-compiler.ts';
+import type { Finding } from '../content/finding.ts';
 
 /** Time spent choosing key developments in this thread, for the build log. */
 export interface KeyDevelopmentsTiming {
@@ -25,6 +26,8 @@ export interface BuildGlobals {
   cards?: CardRuntime | undefined;
   /** Each briefing page's absolute URL and its latest change (ISO 8601), for the sitemap's `lastmod`. */
   lastModified?: Map<string, string> | undefined;
+  /** The dev server's latest content-check findings, which every preview page shows (`dev-content-check.ts`). */
+  previewFindings?: readonly Finding[] | undefined;
 }
 
 declare global {
@@ -39,6 +42,11 @@ export function buildGlobals(): BuildGlobals {
 /** Notes when the page at `url` last changed; the sitemap reads it back (see astro.config.mjs). */
 export function recordLastModified(url: string, isoDate: string): void {
   (buildGlobals().lastModified ??= new Map()).set(url, isoDate);
+}
+
+/** The content check's findings for the page being previewed: none outside the dev server. */
+export function previewFindings(): readonly Finding[] {
+  return buildGlobals().previewFindings ?? [];
 }
 
 /** An empty tally, for threads that have chosen no key developments yet. */

@@ -28,6 +28,6 @@ export const CACHE_SOURCES = {
   },
   /** Social cards: the renderer (template, fonts, fitting); what a card says is in its spec. */
   cards: { code: ['src/outputs/card/render-card.ts'], files: ['package-lock.json'] },
-  /** Content-check findings: the checker and every rule it runs. */
-  check: { code: ['scripts/check-content.ts'], files: ['package-lock.json'] },
+  /** Content-check findings: the checker, every rule it runs, and the URL scheme its links are read by. */
+  check: { code: ['src/build/content-check-run.ts', 'src/site/routes.ts'], files: ['package-lock.json'] },
 } as const satisfies Record<string, CacheSources>;

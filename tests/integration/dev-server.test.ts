@@ -1,11 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { load } from 'cheerio';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
 import { childEnv, makeContentDir, PROJECT_ROOT, TEST_BUILD_TIME } from '../helpers/site-build.ts';
 
 let server: ChildProcess;
 let origin = '';
+let contentDir = '';
+let browser: Browser | undefined;
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -16,14 +22,19 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const contentDir = makeContentDir(['amazon.mdx', 'draft.mdx', 'scheduled.mdx']);
+  contentDir = makeContentDir(['amazon.mdx', 'draft.mdx', 'scheduled.mdx']);
   const port = await freePort();
   server = spawn(
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
     {
       cwd: PROJECT_ROOT,
-      env: childEnv({ CONTENT_DIR: contentDir, BUILD_TIME: TEST_BUILD_TIME, NODE_ENV: 'development' }),
+      env: childEnv({
+        CONTENT_DIR: contentDir,
+        BUILD_TIME: TEST_BUILD_TIME,
+        NODE_ENV: 'development',
+        TICKERPRESS_CACHE_DIR: join(contentDir, '.cache'),
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -50,7 +61,8 @@ async function fetchPage(path: string): Promise<string> {
   throw new Error(`${path} never answered 200`);
 }
 
-afterAll(() => {
+afterAll(async () => {
+  await browser?.close();
   server?.kill();
 });
 
@@ -72,4 +84,38 @@ describe('the dev server preview', () => {
     expect(page('.badge--draft').text()).toBe('Scheduled');
     expect(page('meta[name=robots]').attr('content')).toBe('noindex');
   }, 60_000);
+});
+
+describe('content errors in the preview', () => {
+  it("shows a briefing's findings on the open page, at their line, until the briefing is fixed", async () => {
+    const file = join(contentDir, 'briefings', 'amazon.mdx');
+    const valid = readFileSync(file, 'utf8');
+    const broken = valid.replace(/^publishedAt: .*$/m, 'publishedAt: 31.02.2026');
+    const brokenLine = broken.split('\n').findIndex((line) => line.startsWith('publishedAt:')) + 1;
+    expect(brokenLine).toBeGreaterThan(1);
+
+    await fetchPage('/briefings/amazon/');
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    await page.goto(`${origin}/briefings/amazon/`);
+    expect(await page.locator('.content-findings--errors').count()).toBe(0);
+
+    // Saved while the page is open: the dev server reloads it, and it names the file, line and field.
+    writeFileSync(file, broken);
+    const banner = page.locator('.content-findings--errors');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.getAttribute('role')).toBe('alert');
+    const listed = await banner.locator('li.content-findings__error').allTextContents();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatch(new RegExp(`amazon\\.mdx:${brokenLine}:\\d+: error: publishedAt `));
+    expect(listed[0]).toContain('31.02.2026');
+    // The last valid version still shows beneath it.
+    expect(await page.locator('h1.briefing__title').textContent()).toContain('Amazon in talks');
+    // Every other page says so too, not only the broken briefing's.
+    expect(load(await fetchPage('/'))('.content-findings--errors li').text()).toContain('amazon.mdx');
+
+    writeFileSync(file, valid);
+    await banner.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(load(await fetchPage('/briefings/amazon/'))('.content-findings--errors').length).toBe(0);
+  }, 120_000);
 });

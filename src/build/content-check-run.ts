@@ -1,0 +1,139 @@
+/**
+ * Runs the content check (`src/content/check/`) over the content folder: reads the briefings, authors,
+ * ticker data, market data and `public/`, answers the checker's questions from the file system, and
+ * caches each file's findings in the build cache. `npm run check` (and so the build) and the dev
+ * server's preview both run it, so they report the same findings.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { checkContent, type CheckContext, type ContentFile } from '../content/check/index.ts';
+import { authorFiles, contentPaths, marketFiles } from '../content/content-folders.ts';
+import type { Finding } from '../content/finding.ts';
+import { parseMarketCsv } from '../content/market-csv.ts';
+import type { PriceRow } from '../engine/price-history.ts';
+import { cacheDir, filesUnder, hashCacheSources, writeFileAtomically } from './build-cache.ts';
+import { CACHE_SOURCES } from './project-files.ts';
+
+export interface ContentCheckOptions {
+  /** The project root: `content/`, `public/` and the build cache are found from it. */
+  readonly root: string;
+  /** The site's URL scheme (`routeOf` in `src/site/routes.ts`), which the site layer owns. */
+  readonly routeOf: CheckContext['routeOf'];
+}
+
+export interface ContentCheckReport {
+  /** How many briefings were checked. */
+  readonly files: number;
+  /** How many of them were unchanged, their findings read from the cache. */
+  readonly reused: number;
+  /** Every finding, market data first, then the briefings in path order. */
+  readonly findings: readonly Finding[];
+}
+
+/** What an import specifier may leave out when it names a project file. */
+const IMPORT_EXTENSIONS = [
+  '',
+  '.astro',
+  '.ts',
+  '.js',
+  '.mjs',
+  '.mdx',
+  '.md',
+  '.json',
+  '/index.ts',
+  '/index.js',
+  '/index.astro',
+];
+
+function listMdx(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listMdx(path);
+    return name.endsWith('.mdx') && !name.startsWith('_') ? [path] : [];
+  });
+}
+
+/** Repository-relative where possible; files outside the project (CONTENT_DIR elsewhere) stay absolute. */
+export function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+export function runContentCheck({ root, routeOf }: ContentCheckOptions): ContentCheckReport {
+  const paths = contentPaths(root);
+  const files: ContentFile[] = listMdx(paths.briefings)
+    .sort()
+    .map((path) => ({ path: displayPath(root, path), source: readFileSync(path, 'utf8') }));
+  const absolutePath = new Map(files.map((file) => [file.path, resolve(root, file.path)]));
+  const authors = new Set(authorFiles(paths).keys());
+  const tickers = new Set(Object.keys((parseYaml(readFileSync(paths.tickers, 'utf8')) ?? {}) as object));
+  const requireFromRoot = createRequire(join(root, 'package.json'));
+
+  const marketFindings: Finding[] = [];
+  const seriesBySymbol = new Map<string, PriceRow[]>();
+  for (const [symbol, file] of marketFiles(paths)) {
+    const parsed = parseMarketCsv(readFileSync(file, 'utf8'), displayPath(root, file));
+    marketFindings.push(...parsed.findings);
+    seriesBySymbol.set(symbol, parsed.rows);
+  }
+
+  // Findings are cached per file, keyed by the file, the site's slugs, tickers and tags, and everything
+  // else they depend on: the checker's code, authors, ticker data, market data and the list of files in
+  // public/. A warm build re-checks only what changed.
+  const contextHash = hashCacheSources(createHash('sha256'), root, CACHE_SOURCES.check);
+  contextHash.update(JSON.stringify([[...authors].sort(), [...tickers].sort()]));
+  for (const file of marketFiles(paths).values()) contextHash.update(readFileSync(file));
+  contextHash.update(
+    filesUnder(join(root, 'public'))
+      .map((file) => relative(root, file))
+      .sort()
+      .join('\n'),
+  );
+  const contextKey = contextHash.digest('hex');
+  const checkCache = cacheDir(root, 'check');
+  let reused = 0;
+
+  const findings = checkContent(files, {
+    authors,
+    tickers,
+    resolves: (specifier, fromPath) => {
+      if (specifier.startsWith('astro:')) return true;
+      if (specifier.startsWith('.') || specifier.startsWith('/')) {
+        const base = specifier.startsWith('/')
+          ? join(root, specifier)
+          : resolve(dirname(absolutePath.get(fromPath) ?? fromPath), specifier);
+        return IMPORT_EXTENSIONS.some((extension) => existsSync(base + extension));
+      }
+      try {
+        requireFromRoot.resolve(specifier);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    publicFileExists: (path) => existsSync(join(root, 'public', decodeURIComponent(path))),
+    routeOf,
+    series: (symbol) => seriesBySymbol.get(symbol),
+    memo: (file, siteKey, check) => {
+      const key = createHash('sha256')
+        .update(contextKey)
+        .update(siteKey)
+        .update(file.path)
+        .update(file.source)
+        .digest('hex');
+      const cached = join(checkCache, `${key}.json`);
+      if (existsSync(cached)) {
+        reused += 1;
+        return JSON.parse(readFileSync(cached, 'utf8')) as Finding[];
+      }
+      const result = check();
+      writeFileAtomically(cached, JSON.stringify(result));
+      return result;
+    },
+  });
+  return { files: files.length, reused, findings: [...marketFindings, ...findings] };
+}

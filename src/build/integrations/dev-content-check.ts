@@ -1,0 +1,66 @@
+/**
+ * The content check in `npm run dev`. Astro keeps serving the last good version of a briefing whose
+ * frontmatter has become invalid, and says so only in the terminal; an author looking at the browser
+ * would never know. So the dev server runs the same check as the build (`content-check-run.ts`) at start
+ * and after every change under the content folders, keeps its findings where every page can read them
+ * (`previewFindings()`, shown by `ContentFindings.astro`), and reloads open pages when they change.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { AstroIntegration } from 'astro';
+import { contentPaths } from '../../content/content-folders.ts';
+import { formatFinding } from '../../content/finding.ts';
+import { buildGlobals } from '../build-globals.ts';
+import { runContentCheck, type ContentCheckOptions } from '../content-check-run.ts';
+
+/** Saving a file often fires several events; one check after they settle is enough. */
+const SETTLE_MILLISECONDS = 60;
+
+export default function devContentCheck(routeOf: ContentCheckOptions['routeOf']): AstroIntegration {
+  return {
+    name: 'tickerpress-dev-content-check',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const root = server.config.root;
+        const paths = contentPaths(root);
+        const watched = [paths.briefings, ...paths.authors, paths.tickers, paths.market];
+        server.watcher.add(watched);
+
+        /** Runs the check; says whether open pages must reload to show a change in its findings. */
+        const check = (): boolean => {
+          let findings;
+          try {
+            findings = runContentCheck({ root, routeOf }).findings;
+          } catch (error) {
+            // The check failing must not take the preview down with it; the build would report it.
+            logger.error(`the content check failed: ${error instanceof Error ? error.message : String(error)}`);
+            return false;
+          }
+          const globals = buildGlobals();
+          if (isDeepStrictEqual(globals.previewFindings, findings)) return false;
+          const first = globals.previewFindings === undefined;
+          globals.previewFindings = findings;
+          const errors = findings.filter((finding) => finding.severity === 'error');
+          if (errors.length > 0) {
+            logger.error(
+              `${errors.length === 1 ? 'a content error' : `${errors.length} content errors`}, shown on every page until fixed:\n${errors.map(formatFinding).join('\n')}`,
+            );
+          } else if (!first) {
+            logger.info('the content check passes again');
+          }
+          return !first;
+        };
+        check();
+
+        let pending: NodeJS.Timeout | undefined;
+        const onChange = (file: string) => {
+          if (!watched.some((path) => file === path || file.startsWith(`${path}/`))) return;
+          clearTimeout(pending);
+          pending = setTimeout(() => {
+            if (check()) server.ws.send({ type: 'full-reload', path: '*' });
+          }, SETTLE_MILLISECONDS);
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+      },
+    },
+  };
+}
