@@ -48,6 +48,13 @@ try {
   process.exit(1);
 }
 
+// A build killed between the two renames of the swap below left the site under its `.previous` name:
+// put it back before anything else, so the output folder is never lost.
+if (!existsSync(outDir) && existsSync(previous)) {
+  renameSync(previous, outDir);
+  console.log(`${outDir} restored: an earlier build was stopped while swapping it in.`);
+}
+
 // The content check and Astro run side by side (the check is one core's work, and Astro's start is
 // mostly another's), but Astro's log is held back until the check has printed its findings, so every
 // content problem is reported with its file and line first, and a failed check stops the build.

@@ -1,0 +1,153 @@
+/**
+ * A build killed outright (`kill -9` of its whole process tree, as a CI runner timing out or a machine
+ * losing power would) leaves the published `dist/` as it was, and the next build succeeds from the caches
+ * it left behind, producing the same bytes as a cold build.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from '../../src/build/build-cache.ts';
+import { copyProject } from '../helpers/project-copy.ts';
+import { buildSite, childEnv, makeContentDir, TEST_BUILD_TIME } from '../helpers/site-build.ts';
+
+/** Every file of a built site, by path, as a digest of its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(
+    filesUnder(dir).map((file) => [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
+  );
+}
+
+/** Stages of a build, as its log announces them: a kill lands somewhere after each. */
+const STAGES = [
+  'briefings checked',
+  'Syncing content',
+  'generating static routes',
+  '/og/briefings/',
+  'tickerpress-og-cards',
+  'tickerpress-pagefind',
+];
+
+/** A fixed-seed generator (mulberry32), so that a failure can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Interruption {
+  readonly stage: string;
+  /** Whether the build was still running when it was killed (it may have finished in the meantime). */
+  readonly killed: boolean;
+  readonly dist: Map<string, string>;
+}
+
+let project = '';
+let contentDir = '';
+let outDir = '';
+let cacheDir = '';
+let before = new Map<string, string>();
+const interruptions: Interruption[] = [];
+
+/** Starts a build and kills its process group `delay` ms after the log first shows `stage`. */
+function buildKilledAfter(stage: string, delay: number): Promise<boolean> {
+  const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
+    cwd: project,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnv({
+      CONTENT_DIR: contentDir,
+      NODE_ENV: 'development',
+      TICKERPRESS_CACHE_DIR: cacheDir,
+      BUILD_TIME: TEST_BUILD_TIME,
+      MDX_WORKERS: '2',
+      OG_WORKERS: '2',
+    }),
+  });
+  return new Promise((resolve, reject) => {
+    let log = '';
+    let exited = false;
+    let timer: NodeJS.Timeout | undefined;
+    const watch = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (timer === undefined && log.includes(stage)) {
+        timer = setTimeout(() => {
+          if (!exited && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+          resolve(!exited);
+        }, delay);
+      }
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    child.on('close', (code, signal) => {
+      exited = true;
+      if (timer === undefined) reject(new Error(`the build ended (${code ?? signal}) before "${stage}":\n${log}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  project = copyProject({ site: true });
+  contentDir = makeContentDir(['amazon.mdx', 'german.mdx']);
+  outDir = join(project, 'dist');
+  cacheDir = join(project, '.cache');
+  const first = await buildSite(contentDir, outDir, cacheDir, project);
+  expect(first.ok, first.output).toBe(true);
+  before = snapshot(outDir);
+
+  // The next build has something to publish: a new headline.
+  const briefing = join(contentDir, 'briefings', 'amazon.mdx');
+  writeFileSync(briefing, readFileSync(briefing, 'utf8').replace(/^title: .*$/m, 'title: Amazon rewrites its plans'));
+  const random = seededRandom(20261202);
+  for (const stage of STAGES) {
+    const killed = await buildKilledAfter(stage, Math.floor(random() * 250));
+    interruptions.push({ stage, killed, dist: snapshot(outDir) });
+  }
+}, 600_000);
+
+describe('a build killed with SIGKILL', () => {
+  it('leaves the previous dist/ in place when killed before the swap', () => {
+    // Until the pages are rendered and indexed, the new site exists only in the staging folder; the
+    // first route alone takes longer than the kill's delay.
+    const early = interruptions.filter(
+      ({ stage }) => STAGES.indexOf(stage) <= STAGES.indexOf('generating static routes'),
+    );
+    expect(early).toHaveLength(3);
+    for (const { stage, killed, dist } of early) {
+      expect(killed, `killed past "${stage}"`).toBe(true);
+      expect(dist, `after a kill past "${stage}"`).toEqual(before);
+    }
+  });
+
+  it('lets the next build succeed from the caches it left, with the bytes of a cold build', async () => {
+    const warm = await buildSite(contentDir, outDir, cacheDir, project);
+    expect(warm.ok, warm.output).toBe(true);
+    const cold = await buildSite(contentDir, join(project, 'dist-cold'), join(project, '.cache-cold'), project);
+    expect(cold.ok, cold.output).toBe(true);
+    const warmFiles = snapshot(outDir);
+    expect(warmFiles).toEqual(snapshot(join(project, 'dist-cold')));
+    expect(warmFiles).not.toEqual(before);
+    // Killed anywhere, even while the new site was being swapped in, dist/ held one whole site or the other.
+    for (const { stage, dist } of interruptions) {
+      expect([before, warmFiles], `after a kill past "${stage}"`).toContainEqual(dist);
+    }
+  }, 300_000);
+
+  it('puts back a dist/ left under its .previous name by a kill between the two renames of the swap', async () => {
+    const published = snapshot(outDir);
+    renameSync(outDir, `${outDir}.previous`);
+    // Even a build that then fails brings it back.
+    const briefing = join(contentDir, 'briefings', 'amazon.mdx');
+    writeFileSync(briefing, readFileSync(briefing, 'utf8').replace(/^publishedAt: .*$/m, 'publishedAt: 31.02.2026'));
+    const failed = await buildSite(contentDir, outDir, cacheDir, project);
+    expect(failed.ok).toBe(false);
+    expect(failed.output).toContain('restored: an earlier build was stopped while swapping it in');
+    expect(snapshot(outDir)).toEqual(published);
+    expect(existsSync(`${outDir}.previous`)).toBe(false);
+  }, 120_000);
+});
