@@ -12,16 +12,26 @@ import { cachedParallelMdx } from './src/markdown/mdx-compiler.ts';
 import { site } from './src/site.config.ts';
 import { routeOf } from './src/site/routes.ts';
 import { buildGlobals } from './src/build/build-globals.ts';
+import { cacheDir } from './src/build/build-cache.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   site: site.url,
+  // Astro's content data store and incremental-build state live with the build's other caches, so one
+  // folder (`.cache/`, or TICKERPRESS_CACHE_DIR) is all a rebuild needs to keep.
+  cacheDir: cacheDir(root, 'astro'),
+  experimental: {
+    // Pages whose cacheKey (src/site/page-keys.ts) and code are unchanged are copied from the last build.
+    incrementalBuild: true,
+  },
   trailingSlash: 'always',
   build: {
     // Stylesheets as files: cacheable by the CDN and allowed by a strict Content-Security-Policy.
     inlineStylesheets: 'never',
   },
   markdown: {
-    processor: cachedParallelMdx(fileURLToPath(new URL('.', import.meta.url))),
+    processor: cachedParallelMdx(root),
   },
   integrations: [
     siteOrigin(),

@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { moduleGraph } from './module-graph.ts';
 import type { CacheSources } from './project-files.ts';
 
-export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind';
+/** `astro` is Astro's own cache folder (`cacheDir`): its content data store and incremental-build state. */
+export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind' | 'astro';
 
 /** The folder of one cache, created if missing. */
 export function cacheDir(projectRoot: string, name: CacheName): string {

@@ -26,6 +26,8 @@ export interface BuildGlobals {
   cards?: CardRuntime | undefined;
   /** Each briefing page's absolute URL and its latest change (ISO 8601), for the sitemap's `lastmod`. */
   lastModified?: Map<string, string> | undefined;
+  /** Pages and files rendered in this build; the incremental build copies the rest from the last one. */
+  pagesRendered?: number | undefined;
   /** The dev server's latest content-check findings, which every preview page shows (`dev-content-check.ts`). */
   previewFindings?: readonly Finding[] | undefined;
 }
@@ -42,6 +44,12 @@ export function buildGlobals(): BuildGlobals {
 /** Notes when the page at `url` last changed; the sitemap reads it back (see astro.config.mjs). */
 export function recordLastModified(url: string, isoDate: string): void {
   (buildGlobals().lastModified ??= new Map()).set(url, isoDate);
+}
+
+/** Counts one page or file rendered (`src/middleware.ts` sees every render; a reused page is not one). */
+export function countRenderedPage(): void {
+  const globals = buildGlobals();
+  globals.pagesRendered = (globals.pagesRendered ?? 0) + 1;
 }
 
 /** The content check's findings for the page being previewed: none outside the dev server. */

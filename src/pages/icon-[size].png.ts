@@ -3,7 +3,8 @@ import faviconSvg from '../../public/favicon.svg?raw';
 import { MANIFEST_SIZES, pngIcon } from '../outputs/icons/site-icons.ts';
 
 export const getStaticPaths = (() =>
-  MANIFEST_SIZES.map((size) => ({ params: { size: String(size) } }))) satisfies GetStaticPaths;
+  // The icon's source is imported, so its code hash covers it: the size is all that differs.
+  MANIFEST_SIZES.map((size) => ({ params: { size: String(size) }, cacheKey: String(size) }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
   new Response(new Uint8Array(await pngIcon(faviconSvg, Number(params['size']))), {

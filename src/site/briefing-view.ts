@@ -46,6 +46,20 @@ function sharedImage(briefing: Briefing): { image: PageImage; card?: Card } {
   return { image: cardImage(card), card };
 }
 
+/** The briefing's latest change: publication, update or correction (ISO 8601, UTC). */
+function lastModifiedOf(briefing: Briefing): string {
+  return modifiedAt(changeDates(briefing)).toISOString();
+}
+
+/**
+ * Notes each briefing page's latest change for the sitemap. Called by the briefing route's
+ * `getStaticPaths()`, which runs in every build, as a page reused by the incremental build is not rendered.
+ */
+export function noteLastModified(briefings: readonly Briefing[]): void {
+  for (const briefing of briefings)
+    recordLastModified(absolute(routes.briefing(briefing.id)), lastModifiedOf(briefing));
+}
+
 async function buildView(briefing: Briefing): Promise<BriefingView> {
   const { data } = briefing;
   const path = routes.briefing(briefing.id);
@@ -53,8 +67,7 @@ async function buildView(briefing: Briefing): Promise<BriefingView> {
   const authorName = (await getAuthorsById()).get(data.author.id)?.data.name ?? data.author.id;
   const { image, card } = sharedImage(briefing);
   const keywords = [...data.tickers, ...data.tags];
-  const lastModified = modifiedAt(changeDates(briefing)).toISOString();
-  recordLastModified(url, lastModified);
+  const lastModified = lastModifiedOf(briefing);
   return {
     id: briefing.id,
     path,

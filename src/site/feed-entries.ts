@@ -42,9 +42,14 @@ async function buildEntry(briefing: Briefing): Promise<FeedEntry> {
 /** The feed entry of a briefing, built once per build however many feeds list it. */
 export const feedEntry = perBriefing(buildEntry);
 
-/** The newest `site.feedSize` briefings as feed entries. */
+/** The briefings a feed carries: the newest `site.feedSize`. */
+export function feedSelection(briefings: readonly Briefing[]): Briefing[] {
+  return newestFirst(briefings).slice(0, site.feedSize);
+}
+
+/** The briefings a feed carries, as feed entries. */
 export async function feedEntries(briefings: readonly Briefing[]): Promise<FeedEntry[]> {
-  return Promise.all(newestFirst(briefings).slice(0, site.feedSize).map(feedEntry));
+  return Promise.all(feedSelection(briefings).map(feedEntry));
 }
 
 /** A feed's channel: its title and description, the page it belongs to and its own address. */

@@ -1,9 +1,11 @@
 /** Builds a site from a throwaway content folder with the project's real build command. */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { filesUnder } from '../../src/build/build-cache.ts';
 
 const run = promisify(execFile);
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -81,4 +83,11 @@ export async function buildSite(
 
 export function readOutput(outDir: string, path: string): string {
   return readFileSync(join(outDir, path), 'utf8');
+}
+
+/** Every file of a built site, by path, as a digest of its bytes: two builds compare with `toEqual`. */
+export function siteFiles(dir: string): Map<string, string> {
+  return new Map(
+    filesUnder(dir).map((file) => [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
+  );
 }

@@ -4,20 +4,11 @@
  * it left behind, producing the same bytes as a cold build.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filesUnder } from '../../src/build/build-cache.ts';
 import { copyProject } from '../helpers/project-copy.ts';
-import { buildSite, childEnv, makeContentDir, TEST_BUILD_TIME } from '../helpers/site-build.ts';
-
-/** Every file of a built site, by path, as a digest of its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(
-    filesUnder(dir).map((file) => [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
-  );
-}
+import { buildSite, childEnv, makeContentDir, siteFiles, TEST_BUILD_TIME } from '../helpers/site-build.ts';
 
 /** Stages of a build, as its log announces them: a kill lands somewhere after each. */
 const STAGES = [
@@ -98,7 +89,7 @@ beforeAll(async () => {
   cacheDir = join(project, '.cache');
   const first = await buildSite(contentDir, outDir, cacheDir, project);
   expect(first.ok, first.output).toBe(true);
-  before = snapshot(outDir);
+  before = siteFiles(outDir);
 
   // The next build has something to publish: a new headline.
   const briefing = join(contentDir, 'briefings', 'amazon.mdx');
@@ -106,7 +97,7 @@ beforeAll(async () => {
   const random = seededRandom(20261202);
   for (const stage of STAGES) {
     const killed = await buildKilledAfter(stage, Math.floor(random() * 250));
-    interruptions.push({ stage, killed, dist: snapshot(outDir) });
+    interruptions.push({ stage, killed, dist: siteFiles(outDir) });
   }
 }, 600_000);
 
@@ -129,8 +120,8 @@ describe('a build killed with SIGKILL', () => {
     expect(warm.ok, warm.output).toBe(true);
     const cold = await buildSite(contentDir, join(project, 'dist-cold'), join(project, '.cache-cold'), project);
     expect(cold.ok, cold.output).toBe(true);
-    const warmFiles = snapshot(outDir);
-    expect(warmFiles).toEqual(snapshot(join(project, 'dist-cold')));
+    const warmFiles = siteFiles(outDir);
+    expect(warmFiles).toEqual(siteFiles(join(project, 'dist-cold')));
     expect(warmFiles).not.toEqual(before);
     // Killed anywhere, even while the new site was being swapped in, dist/ held one whole site or the other.
     for (const { stage, dist } of interruptions) {
@@ -139,7 +130,7 @@ describe('a build killed with SIGKILL', () => {
   }, 300_000);
 
   it('puts back a dist/ left under its .previous name by a kill between the two renames of the swap', async () => {
-    const published = snapshot(outDir);
+    const published = siteFiles(outDir);
     renameSync(outDir, `${outDir}.previous`);
     // Even a build that then fails brings it back.
     const briefing = join(contentDir, 'briefings', 'amazon.mdx');
@@ -147,7 +138,7 @@ describe('a build killed with SIGKILL', () => {
     const failed = await buildSite(contentDir, outDir, cacheDir, project);
     expect(failed.ok).toBe(false);
     expect(failed.output).toContain('restored: an earlier build was stopped while swapping it in');
-    expect(snapshot(outDir)).toEqual(published);
+    expect(siteFiles(outDir)).toEqual(published);
     expect(existsSync(`${outDir}.previous`)).toBe(false);
   }, 120_000);
 });

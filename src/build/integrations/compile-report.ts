@@ -1,6 +1,8 @@
 /**
  * Logs what compiling the briefings cost in the build: how many MDX files were compiled or came from the
  * cache, and how long choosing key developments took (the remark plugin keeps the count). Also looks
+ * The pages line says how many pages and files were rendered and how many the incremental build reused
+ * unchanged from the last build (`src/site/page-keys.ts`). Also looks
  * after the compiler's lifetime in a build: stops its worker threads when bundling ends, and prunes the
  * compiled MDX this build did not use from the build cache.
  */
@@ -36,6 +38,13 @@ export default function compileReport(): AstroIntegration {
           );
         }
         globals.keyDevelopments = undefined;
+      },
+      'astro:build:done': ({ assets, logger }) => {
+        const globals = buildGlobals();
+        const total = [...assets.values()].reduce((sum, files) => sum + files.length, 0);
+        const rendered = Math.min(globals.pagesRendered ?? 0, total);
+        logger.info(`pages: ${rendered} rendered, ${total - rendered} reused`);
+        globals.pagesRendered = undefined;
       },
     },
   };

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCardRuntime } from '../../build/cards/card-runtime.ts';
 import type { CardSpec } from '../../outputs/card/card-spec.ts';
@@ -5,9 +6,12 @@ import { cardRuntimeOptions, getAllCards } from '../../site/social-cards.ts';
 
 export const getStaticPaths = (async () => {
   const cards = await getAllCards();
+  const { store } = getCardRuntime(cardRuntimeOptions);
   return cards.map((card) => ({
     params: { card: card.path.replace(/^\/og\//, '').replace(/\.png$/, '') },
     props: { spec: card.spec, all: cards },
+    // The card store's own key: what the card says and the renderer that draws it.
+    cacheKey: basename(store.fileOf(card.spec)),
   }));
 }) satisfies GetStaticPaths;
 

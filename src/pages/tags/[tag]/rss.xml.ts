@@ -2,15 +2,19 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssFeed } from '../../../outputs/feed/feed-documents.ts';
 import { getBriefingsByTag, type Briefing } from '../../../site/collections.ts';
-import { channel, feedEntries } from '../../../site/feed-entries.ts';
+import { channel, feedEntries, feedSelection } from '../../../site/feed-entries.ts';
+import { feedKey } from '../../../site/page-keys.ts';
 import { tagView } from '../../../site/listing-views.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>
-  (await getBriefingsByTag()).map((group) => ({
-    params: { tag: group.key },
-    props: { briefings: group.items },
-  }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getBriefingsByTag()).map(async (group) => ({
+      params: { tag: group.key },
+      props: { briefings: group.items },
+      cacheKey: await feedKey(feedSelection(group.items)),
+    })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ briefings: Briefing[] }> = async ({ params, props }) => {
   const view = tagView(params.tag ?? '', props.briefings);

@@ -2,15 +2,19 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssFeed } from '../../../outputs/feed/feed-documents.ts';
 import { getBriefingsByTicker, type Briefing } from '../../../site/collections.ts';
-import { channel, feedEntries } from '../../../site/feed-entries.ts';
+import { channel, feedEntries, feedSelection } from '../../../site/feed-entries.ts';
+import { feedKey } from '../../../site/page-keys.ts';
 import { tickerView } from '../../../site/listing-views.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>
-  (await getBriefingsByTicker()).map((group) => ({
-    params: { symbol: group.key },
-    props: { briefings: group.items },
-  }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getBriefingsByTicker()).map(async (group) => ({
+      params: { symbol: group.key },
+      props: { briefings: group.items },
+      cacheKey: await feedKey(feedSelection(group.items)),
+    })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ briefings: Briefing[] }> = async ({ params, props }) => {
   const view = await tickerView(params.symbol ?? '', props.briefings);

@@ -1,0 +1,11 @@
+/**
+ * Runs for every page and file a build renders, and for none that the incremental build copies from the
+ * last build: it counts them, for the build log's `pages: N rendered, M reused`.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { countRenderedPage } from './build/build-globals.ts';
+
+export const onRequest = defineMiddleware((_context, next) => {
+  countRenderedPage();
+  return next();
+});

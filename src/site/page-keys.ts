@@ -1,0 +1,128 @@
+/**
+ * The `cacheKey` of every page from `getStaticPaths()`: with Astro's incremental build
+ * (`experimental.incrementalBuild`), a page whose key and code are unchanged is not rendered again. So a
+ * key must change whenever anything the page shows changes: its own briefings (file and loaded data,
+ * which holds the market snapshot completed from the CSV), every other briefing it lists, the tickers it
+ * names (their names and whether they have a page), its authors, the market series it charts, and code
+ * that Astro cannot see in the page's module graph (the MDX pipeline runs in worker threads). A card's
+ * key is its cache key in the card store, which covers its renderer. A key hashes these facts, no more: an unrelated edit leaves it alone.
+ */
+import { createHash } from 'node:crypto';
+import { codeDigest } from '../build/code-digest.ts';
+import {
+  getAuthorsById,
+  getMarketSeries,
+  getTickerDirectory,
+  getTickersWithPages,
+  isDevServer,
+  type Author,
+  type Briefing,
+} from './collections.ts';
+
+/** Symbols an MDX body names in `<Ticker symbol="…">` and charts in `<PriceChart ticker="…">`. */
+const TICKER_MENTION = /<Ticker\b[^>]*?\bsymbol=["']([^"']+)["']/g;
+const PRICE_CHART = /<PriceChart\b[^>]*?\bticker=["']([^"']+)["']/g;
+
+function matches(pattern: RegExp, text: string | undefined): string[] {
+  return text ? [...text.matchAll(pattern)].map((match) => match[1] ?? '') : [];
+}
+
+/** A short, stable digest of JSON-serialisable parts. */
+function digest(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/** Per-briefing digests, computed once per build: a key lists many briefings, and a briefing is in many keys. */
+const briefingDigests = new Map<string, string>();
+
+/** A briefing as a page shows it: its file (Astro's digest of it) and its loaded data. */
+function briefingDigest(briefing: Briefing): string {
+  let known = isDevServer ? undefined : briefingDigests.get(briefing.id);
+  if (known === undefined) {
+    known = digest(briefing.id, briefing.digest, briefing.data);
+    briefingDigests.set(briefing.id, known);
+  }
+  return known;
+}
+
+/** Every symbol a briefing shows: its tickers, its snapshot's, and those its body mentions or charts. */
+function symbolsShown(briefing: Briefing): string[] {
+  return [
+    ...briefing.data.tickers,
+    ...(briefing.data.market ? [briefing.data.market.symbol] : []),
+    ...matches(TICKER_MENTION, briefing.body),
+    ...matches(PRICE_CHART, briefing.body),
+  ];
+}
+
+/** The symbols whose market series a briefing draws: its snapshot's and its price charts'. */
+function seriesDrawn(briefing: Briefing): string[] {
+  return [...(briefing.data.market ? [briefing.data.market.symbol] : []), ...matches(PRICE_CHART, briefing.body)];
+}
+
+const unique = (values: Iterable<string>) => [...new Set(values)].sort();
+
+/** What pages show about these tickers: their names from the ticker data and whether they have a page. */
+async function tickerFacts(symbols: Iterable<string>): Promise<unknown[]> {
+  const [directory, withPages] = await Promise.all([getTickerDirectory(), getTickersWithPages()]);
+  return unique(symbols).map((symbol) => [symbol, directory.get(symbol) ?? null, withPages.has(symbol)]);
+}
+
+/** The market series of these symbols, as loaded. */
+async function seriesFacts(symbols: Iterable<string>): Promise<unknown[]> {
+  const series = await getMarketSeries();
+  return unique(symbols).map((symbol) => {
+    const entry = series.get(symbol);
+    return [symbol, entry ? (entry.digest ?? digest(entry.data)) : null];
+  });
+}
+
+async function authorFacts(ids: Iterable<string>): Promise<unknown[]> {
+  const authors = await getAuthorsById();
+  return unique(ids).map((id) => [id, authors.get(id)?.data ?? null]);
+}
+
+/**
+ * What a list of briefings shows: each briefing, the tickers and authors it names, and, when the page
+ * renders their bodies (`withBodies`: a briefing page, a feed), the series they chart and the MDX pipeline
+ * that compiled them.
+ */
+async function briefingsFacts(briefings: readonly Briefing[], withBodies: boolean): Promise<unknown[]> {
+  return [
+    briefings.map(briefingDigest),
+    await tickerFacts(briefings.flatMap(symbolsShown)),
+    await authorFacts(briefings.map((briefing) => briefing.data.author.id)),
+    withBodies ? await seriesFacts(briefings.flatMap(seriesDrawn)) : [],
+    withBodies ? codeDigest('mdx') : '',
+  ];
+}
+
+/** A briefing's page: the briefing with its body, and the related briefings it lists. */
+export async function briefingPageKey(briefing: Briefing, related: readonly Briefing[]): Promise<string> {
+  return digest(await briefingsFacts([briefing], true), await briefingsFacts(related, false));
+}
+
+/** A page listing briefings: a ticker's, a tag's, an author's, a month's, a page of the home listing. */
+export async function listingPageKey(briefings: readonly Briefing[], ...more: unknown[]): Promise<string> {
+  return digest(await briefingsFacts(briefings, false), more);
+}
+
+/** A ticker's page: its briefings, its name, and its market series (chart and latest snapshot). */
+export async function tickerPageKey(symbol: string, briefings: readonly Briefing[]): Promise<string> {
+  return digest(await listingPageKey(briefings), await tickerFacts([symbol]), await seriesFacts([symbol]));
+}
+
+/** An author's page: the author and their briefings. */
+export async function authorPageKey(author: Author, briefings: readonly Briefing[]): Promise<string> {
+  return digest(await listingPageKey(briefings), author.id, author.data);
+}
+
+/** A feed, which carries its briefings' bodies. */
+export async function feedKey(briefings: readonly Briefing[]): Promise<string> {
+  return digest(await briefingsFacts(briefings, true));
+}
+
+/** A calendar, which lists its briefings' events with their titles and dates. */
+export function calendarKey(briefings: readonly Briefing[]): string {
+  return digest(briefings.map(briefingDigest));
+}

@@ -1,0 +1,125 @@
+/**
+ * The incremental build (`experimental.incrementalBuild` with the keys of `src/site/page-keys.ts`) is
+ * never stale: after edits to content, market data, a component and the site configuration, a rebuild
+ * that reuses what it can writes exactly the bytes of a cold build of the same project.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from '../helpers/project-copy.ts';
+import { buildSite, siteFiles, type BuildResult } from '../helpers/site-build.ts';
+
+let project = '';
+let cache = '';
+const dist = () => join(project, 'dist');
+const incrementalBuild = () => buildSite(join(project, 'content'), dist(), cache, project);
+
+/** A cold build of the project as it is now, with a cache of its own, into its own folder. */
+async function coldBuild(): Promise<Map<string, string>> {
+  const out = mkdtempSync(join(tmpdir(), 'tickerpress-cold-'));
+  const result = await buildSite(
+    join(project, 'content'),
+    out,
+    mkdtempSync(join(tmpdir(), 'tickerpress-cache-')),
+    project,
+  );
+  expect(result.ok, result.output).toBe(true);
+  return siteFiles(out);
+}
+
+/** The build log's `pages: N rendered, M reused`. */
+function pageCounts(result: BuildResult): { rendered: number; reused: number } {
+  const match = /pages: (\d+) rendered, (\d+) reused/.exec(result.output);
+  expect(match, result.output).not.toBeNull();
+  return { rendered: Number(match?.[1]), reused: Number(match?.[2]) };
+}
+
+function edit(path: string, change: (text: string) => string): void {
+  const file = join(project, path);
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  expect(after, `the edit of ${path} changes it`).not.toBe(before);
+  writeFileSync(file, after);
+}
+
+const briefing = (name: string) => `content/briefings/${name}.mdx`;
+const page = (path: string) => load(readFileSync(join(dist(), path, 'index.html'), 'utf8'));
+
+beforeAll(async () => {
+  project = copyProject({ site: true });
+  cache = mkdtempSync(join(tmpdir(), 'tickerpress-cache-'));
+  const first = await incrementalBuild();
+  expect(first.ok, first.output).toBe(true);
+  // The first build has nothing to reuse.
+  expect(pageCounts(first).reused).toBe(0);
+}, 300_000);
+
+describe('an incremental rebuild', () => {
+  it('reuses every keyed page when nothing changed, and renders only the cheap unkeyed ones', async () => {
+    const before = siteFiles(dist());
+    const result = await incrementalBuild();
+    expect(result.ok, result.output).toBe(true);
+    const { rendered, reused } = pageCounts(result);
+    // Home, archive index, site feeds and calendar, search, 404, indexes of tickers and tags, icons, robots…
+    expect(rendered).toBeLessThanOrEqual(15);
+    expect(reused).toBeGreaterThan(rendered);
+    expect(siteFiles(dist())).toEqual(before);
+  }, 300_000);
+
+  it('after edits, a deletion, an addition and new market data, writes the bytes of a cold build', async () => {
+    const halvard = '2026-03-03-halvard-energy-guidance-cut';
+    edit(briefing(halvard), (text) =>
+      text
+        .replace(/^title: .*$/m, 'title: Halvard Energy trims its 2026 output forecast')
+        .replace('tags: [energy, guidance]', 'tags: [energy, outlook]')
+        .replace('tickers: [HLVD]', 'tickers: [HLVD, AMZN]'),
+    );
+    rmSync(join(project, briefing('2026-01-14-central-bank-holds-rates')));
+    const chips = readFileSync(join(project, briefing('2026-03-18-chip-suppliers-capacity')), 'utf8');
+    writeFileSync(
+      join(project, briefing('2026-04-10-chip-suppliers-follow-up')),
+      chips
+        .replace(/^title: .*$/m, 'title: Chip suppliers add more capacity')
+        .replace(/^publishedAt: .*$/m, 'publishedAt: 2026-04-10T09:00:00+02:00'),
+    );
+    // A month-end close in the middle of the series: the Amazon chart and the AMZN page draw it.
+    edit('content/market/AMZN.csv', (text) => {
+      const lines = text.split('\n');
+      const monthEnd = lines.findLastIndex((line) => line.startsWith('2025-10-'));
+      const [date, open, high, low] = (lines[monthEnd] ?? '').split(',');
+      const volume = (lines[monthEnd] ?? '').split(',')[5];
+      lines[monthEnd] = [date, open, high, low, low, volume].join(',');
+      return lines.join('\n');
+    });
+
+    const result = await incrementalBuild();
+    expect(result.ok, result.output).toBe(true);
+    const { rendered, reused } = pageCounts(result);
+    expect(reused).toBeGreaterThan(0);
+    expect(rendered).toBeGreaterThan(15);
+    const incremental = siteFiles(dist());
+    expect(incremental).toEqual(await coldBuild());
+
+    // What changed shows: the new title where Halvard is listed, the new tag's page, the deletion gone.
+    expect(page(`briefings/${halvard}`)('h1').text()).toContain('trims its 2026 output forecast');
+    expect(page('tags/outlook')('body').text()).toContain('trims its 2026 output forecast');
+    expect(page('tickers/AMZN')('body').text()).toContain('trims its 2026 output forecast');
+    expect(incremental.has('briefings/2026-01-14-central-bank-holds-rates/index.html')).toBe(false);
+    expect(incremental.has('briefings/2026-04-10-chip-suppliers-follow-up/index.html')).toBe(true);
+  }, 600_000);
+
+  it('renders again the pages whose component or site configuration changed', async () => {
+    // A component only briefing pages use, and a setting every page shows.
+    edit('src/components/page/SourcesList.astro', (text) => text.replace(/<(\w+)([ >])/, '<$1 data-edited$2'));
+    edit('src/site.config.ts', (text) =>
+      text.replace("description: 'Short, sourced briefings", "description: 'Short, sourced, edited briefings"),
+    );
+    const result = await incrementalBuild();
+    expect(result.ok, result.output).toBe(true);
+    expect(siteFiles(dist())).toEqual(await coldBuild());
+    expect(page('briefings/2026-02-01-amazon-openai-talks-job-cuts')('[data-edited]').length).toBeGreaterThan(0);
+    expect(page('tags/outlook')('footer').text()).toContain('Short, sourced, edited briefings');
+  }, 600_000);
+});
