@@ -5,7 +5,7 @@
  * YAML is parsed with the YAML 1.2 core schema: `2026-02-01T10:17:05` stays text (js-yaml would turn it
  * into a Date in UTC and lose the fact that no offset was written).
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Finding } from './finding.ts';
 import { normalizeSourceText } from './source-text.ts';
 import {
@@ -92,7 +92,24 @@ export function readBriefingFrontmatter(source: string, options: ReadOptions): F
       })),
     };
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (error) {
+    // An alias with no anchor before it (`*a`), or aliases that expand beyond yaml's limit, parse without
+    // an error: yaml throws only when it builds the value, which stopped the whole check.
+    return {
+      ok: false,
+      findings: [
+        {
+          file,
+          ...at(failedAliasOffset(doc)),
+          severity: 'error',
+          message: `YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        },
+      ],
+    };
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
@@ -157,11 +174,17 @@ export function readBriefingFrontmatter(source: string, options: ReadOptions): F
 
 /** The YAML document of a block, and a function from an offset in it to a line and column of the file. */
 function parseYaml(block: FrontmatterBlock) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(block.yaml, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(block.yaml, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  // Lines are counted in the text itself, not with yaml's LineCounter: that learns of a line only as its
+  // parser reads it, and misses the line breaks of a multi-line scalar read after a syntax error, which
+  // put such errors at a column past the end of an earlier line.
+  const lineStarts = [0];
+  for (let end = block.yaml.indexOf('\n'); end !== -1; end = block.yaml.indexOf('\n', end + 1)) {
+    lineStarts.push(end + 1);
+  }
   const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line + block.yamlStartLine - 1, column: pos.col };
+    const line = lineStarts.findLastIndex((start) => start <= offset);
+    return { line: line + block.yamlStartLine, column: offset - (lineStarts[line] ?? 0) + 1 };
   };
   return { doc, at };
 }
@@ -202,6 +225,21 @@ function keyOffsetOf(doc: Document, parentPath: readonly (string | number)[], ke
     if (range) return range[0];
   }
   return offsetOf(doc, [...parentPath, key]);
+}
+
+/** Offset of the alias that stopped the YAML from being read: the first with no anchor before it, else the first. */
+function failedAliasOffset(doc: Document): number {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first ??= alias.range?.[0];
+      if (alias.resolve(doc)) return undefined;
+      unresolved = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return unresolved ?? first ?? 0;
 }
 
 /** `events[0].start` */

@@ -235,6 +235,41 @@ describe('invalid briefings name the file, line, field and what was expected', (
     );
   });
 
+  it('an alias with no anchor before it, at the alias: yaml parses it and throws only when it builds the values', () => {
+    // Found by the fuzz test: the ReferenceError from yaml stopped the whole check.
+    expect(findingsOf(file(withLine('dek', 'dek: *summary')))).toEqual([
+      `${FILE}:3:6: error: YAML: Unresolved alias (the anchor must be set before the alias): summary`,
+    ]);
+    expect(findingsOf(file(`${withLine('dek', 'dek: *summary')}\nx: &summary D.`))).toEqual([
+      `${FILE}:3:6: error: YAML: Unresolved alias (the anchor must be set before the alias): summary`,
+    ]);
+  });
+
+  it('aliases that expand beyond what yaml allows, at the first alias', () => {
+    const expanding = [
+      'x0: &a [x, x, x, x, x, x, x, x, x, x]',
+      'x1: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'x2: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'x3: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ];
+    expect(findingsOf(file(`${VALID_FIELDS}\n${expanding.join('\n')}`))).toEqual([
+      `${FILE}:27:9: error: YAML: Excessive alias count indicates a resource exhaustion attack`,
+    ]);
+  });
+
+  it('YAML errors after a value that runs on to the next line stay on the lines they are on', () => {
+    // Found by the fuzz test: yaml's LineCounter misses the line breaks of a scalar it reads after an
+    // error, which put the ":" of line 4 at line 3, column 17, past the end of "dek: D.".
+    const source = file('title: ]\ndek: D.\n  author: demo-writer');
+    const findings = findingsOf(source);
+    expect(findings).toContain(`${FILE}:4:9: error: YAML syntax: Unexpected map-value-ind token in YAML stream: ":"`);
+    const lines = source.split('\n');
+    for (const finding of findings) {
+      const [, line = 0, column = 0] = finding.split(':').map(Number);
+      expect(column, finding).toBeLessThanOrEqual((lines[line - 1]?.length ?? 0) + 1);
+    }
+  });
+
   it('no frontmatter at all', () => {
     expect(findingsOf('# Just a heading\n')).toEqual([
       `${FILE}:1:1: error: expected the file to open with a frontmatter block between two "---" lines`,

@@ -25,9 +25,22 @@ export const internalLinks: BodyRule = ({ tree, findingAt }, site) => {
   return findings;
 };
 
+/**
+ * A fragment as it is matched against the page's ids. A `%` that starts no escape (`#%`, `#50%`) or
+ * escapes that are no UTF-8 (`#%E0`) make `decodeURIComponent` throw, which stopped the whole check;
+ * such a fragment is compared as written instead.
+ */
+function decodedFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
 function linkProblem(url: string, anchors: ReadonlySet<string>, site: SiteIndex): string | undefined {
   if (url.startsWith('#')) {
-    return anchors.has(decodeURIComponent(url.slice(1)))
+    return anchors.has(decodedFragment(url.slice(1)))
       ? undefined
       : `link to ${url}: no heading or paragraph on this page has that id`;
   }
