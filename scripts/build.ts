@@ -27,6 +27,7 @@ const outDir = resolve(values.outDir);
 const { SiteConfigError } = await import('../src/content/schema/site-config.ts');
 const { INDEX_AFTER_ASTRO } = await import('../src/build/integrations/pagefind-integration.ts');
 const { indexSite } = await import('../src/build/search-index/pagefind-index.ts');
+const { discardInterruptedState } = await import('../src/build/incremental-state.ts');
 
 const staging = `${outDir}.staging`;
 const outputUntouched = () =>
@@ -53,6 +54,10 @@ try {
 if (!existsSync(outDir) && existsSync(previous)) {
   renameSync(previous, outDir);
   console.log(`${outDir} restored: an earlier build was stopped while swapping it in.`);
+}
+
+if (discardInterruptedState(resolve(import.meta.dirname, '..'))) {
+  console.log('An earlier build was stopped while rendering: every page is rendered again this time.');
 }
 
 // The content check and Astro run side by side (the check is one core's work, and Astro's start is

@@ -36,6 +36,10 @@ interface Interruption {
   /** Whether the build was still running when it was killed (it may have finished in the meantime). */
   readonly killed: boolean;
   readonly dist: Map<string, string>;
+  /** What the build printed before it was killed. */
+  readonly log: string;
+  /** Whether it left the marker of a build stopped while rendering (`src/build/incremental-state.ts`). */
+  readonly renderingMarker: boolean;
 }
 
 let project = '';
@@ -44,9 +48,10 @@ let outDir = '';
 let cacheDir = '';
 let before = new Map<string, string>();
 const interruptions: Interruption[] = [];
+let whileRendering: Interruption | undefined;
 
 /** Starts a build and kills its process group `delay` ms after the log first shows `stage`. */
-function buildKilledAfter(stage: string, delay: number): Promise<boolean> {
+function buildKilledAfter(stage: string, delay: number): Promise<{ killed: boolean; log: string }> {
   const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: project,
     detached: true,
@@ -69,7 +74,7 @@ function buildKilledAfter(stage: string, delay: number): Promise<boolean> {
       if (timer === undefined && log.includes(stage)) {
         timer = setTimeout(() => {
           if (!exited && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-          resolve(!exited);
+          resolve({ killed: !exited, log });
         }, delay);
       }
     };
@@ -96,9 +101,24 @@ beforeAll(async () => {
   writeFileSync(briefing, readFileSync(briefing, 'utf8').replace(/^title: .*$/m, 'title: Amazon rewrites its plans'));
   const random = seededRandom(20261202);
   for (const stage of STAGES) {
-    const killed = await buildKilledAfter(stage, Math.floor(random() * 250));
-    interruptions.push({ stage, killed, dist: siteFiles(outDir) });
+    const { killed, log } = await buildKilledAfter(stage, Math.floor(random() * 250));
+    interruptions.push({
+      stage,
+      killed,
+      log,
+      dist: siteFiles(outDir),
+      renderingMarker: existsSync(join(cacheDir, 'astro', 'rendering-in-progress')),
+    });
   }
+  // Last, a kill while pages are certainly being rendered: the log names a page as it starts it.
+  const { killed, log } = await buildKilledAfter('/archive/index.html', 0);
+  whileRendering = {
+    stage: 'rendering',
+    killed,
+    log,
+    dist: siteFiles(outDir),
+    renderingMarker: existsSync(join(cacheDir, 'astro', 'rendering-in-progress')),
+  };
 }, 600_000);
 
 describe('a build killed with SIGKILL', () => {
@@ -118,6 +138,9 @@ describe('a build killed with SIGKILL', () => {
   it('lets the next build succeed from the caches it left, with the bytes of a cold build', async () => {
     const warm = await buildSite(contentDir, outDir, cacheDir, project);
     expect(warm.ok, warm.output).toBe(true);
+    // The pages the last killed build had rendered may not match Astro's manifest: all are rendered again.
+    expect(warm.output).toContain('An earlier build was stopped while rendering');
+    expect(warm.output).toMatch(/pages: \d+ rendered, 0 reused/);
     const cold = await buildSite(contentDir, join(project, 'dist-cold'), join(project, '.cache-cold'), project);
     expect(cold.ok, cold.output).toBe(true);
     const warmFiles = siteFiles(outDir);
@@ -141,4 +164,9 @@ describe('a build killed with SIGKILL', () => {
     expect(siteFiles(outDir)).toEqual(published);
     expect(existsSync(`${outDir}.previous`)).toBe(false);
   }, 120_000);
+
+  it('marks a build killed while rendering, so the next one discards its incremental state', () => {
+    expect(whileRendering?.killed).toBe(true);
+    expect(whileRendering?.renderingMarker).toBe(true);
+  });
 });

@@ -9,13 +9,17 @@
 import type { AstroIntegration } from 'astro';
 import { pruneCache } from '../build-cache.ts';
 import { stopMdxWorkers } from '../../markdown/mdx-compiler.ts';
+import { fileURLToPath } from 'node:url';
 import { buildGlobals } from '../build-globals.ts';
+import { markRenderingFinished } from '../incremental-state.ts';
 
 export default function compileReport(): AstroIntegration {
+  let projectRoot = '';
   return {
     name: 'tickerpress-compile-report',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        projectRoot = fileURLToPath(config.root);
         // Bundling is where MDX is compiled: its worker threads go when it ends, before pages are rendered.
         updateConfig({ vite: { plugins: [{ name: 'tickerpress-mdx-workers', buildEnd: stopMdxWorkers }] } });
       },
@@ -40,6 +44,7 @@ export default function compileReport(): AstroIntegration {
         globals.keyDevelopments = undefined;
       },
       'astro:build:done': ({ assets, logger }) => {
+        markRenderingFinished(projectRoot);
         const globals = buildGlobals();
         const total = [...assets.values()].reduce((sum, files) => sum + files.length, 0);
         const rendered = Math.min(globals.pagesRendered ?? 0, total);
