@@ -22,6 +22,8 @@ describe('the files build plumbing names', () => {
       expect.arrayContaining([
         'src/markdown/pipeline.ts',
         'src/markdown/plugins/remark-key-developments.ts',
+        'src/markdown/plugins/remark-smartypants.ts',
+        'src/markdown/latin-parser.ts',
         'src/engine/text/figures.ts',
         'src/engine/key-developments/extract-key-developments.ts',
         'src/site.config.ts',
