@@ -193,6 +193,29 @@ export function longBody(words: number, seed = 1): string {
   return paragraphs.join('\n\n');
 }
 
+/**
+ * A whole briefing (valid frontmatter and a body of `longBody(words, seed)`), as a `.mdx` file's text:
+ * for measuring the content check and the MDX compile on one long briefing.
+ */
+export function longBriefing(words: number, seed = 1): string {
+  return [
+    '---',
+    'title: Bellmare Retail to close 120 stores and cut 2,300 jobs',
+    'dek: The fictional department-store chain will shut about a fifth of its stores by the end of 2026.',
+    'publishedAt: 2026-03-30T09:15:00+02:00',
+    'author: demo-writer',
+    'tickers: [BLMR]',
+    'tags: [retail, job-cuts]',
+    'demo: true',
+    'sources:',
+    '  - name: Bellmare Retail announcement (fictional)',
+    '---',
+    '',
+    longBody(words, seed),
+    '',
+  ].join('\n');
+}
+
 function yamlString(text: string): string {
   return JSON.stringify(text);
 }
