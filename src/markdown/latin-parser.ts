@@ -25,7 +25,10 @@ import { ParseLatin } from 'parse-latin';
 /** Past this many nodes, a run ends at the next place where it may. */
 export const RUN_LENGTH = 512;
 
-/** The longest list each kind of plugin was handed: bounded, whatever the length of the text. */
+/**
+ * What a parse did: the tokens and sentences it read, which grow with the text, and the longest list each
+ * kind of plugin was handed, which does not (`ParseLatin` hands its sentence plugins every token at once).
+ */
 export interface LatinParserWork {
   tokens: number;
   sentences: number;
