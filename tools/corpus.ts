@@ -194,10 +194,15 @@ export function longBody(words: number, seed = 1): string {
 }
 
 /**
- * A whole briefing (valid frontmatter and a body of `longBody(words, seed)`), as a `.mdx` file's text:
- * for measuring the content check and the MDX compile on one long briefing.
+ * A whole briefing (valid frontmatter and a body of `longBody(words, seed)` in which what management
+ * said is quoted, so that smart punctuation has quotes to set, as in a real briefing), as a `.mdx`
+ * file's text: for measuring the content check and the MDX compile on one long briefing.
  */
 export function longBriefing(words: number, seed = 1): string {
+  const body = longBody(words, seed).replaceAll(
+    'Management said demand from large customers remained steady,',
+    'Management said: "Demand from large customers remained steady,"',
+  );
   return [
     '---',
     'title: Bellmare Retail to close 120 stores and cut 2,300 jobs',
@@ -211,7 +216,7 @@ export function longBriefing(words: number, seed = 1): string {
     '  - name: Bellmare Retail announcement (fictional)',
     '---',
     '',
-    longBody(words, seed),
+    body,
     '',
   ].join('\n');
 }

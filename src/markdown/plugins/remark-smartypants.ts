@@ -8,7 +8,9 @@
  * Like remark-smartypants 3 with Astro's options (none): the text of every paragraph, heading and table
  * cell is read as one string (code as stand-in letters, and a space at the start of each block), so that
  * quotes pair across links and emphasis; quotes are set in that string, then dashes, ellipses and
- * backticks in each text node. A text node without what that second pass changes is not parsed again.
+ * backticks in each text node. Only what either pass can change is parsed: the first pass parses the
+ * stretches of sentences that hold a straight quote, the second the text nodes that hold two dashes, dots
+ * or backticks.
  */
 import type { Nodes, Parents, Root } from 'mdast';
 import { unified } from 'unified';
@@ -30,6 +32,32 @@ const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202
  * backticks or two straight single quotes (double quotes). Text without any is left as it is.
  */
 export const SECOND_PASS = new RegExp(`--|\\.\\.\\.|\\.${SPACE}+\\.|\`\`|''`);
+
+/**
+ * Where the text may be cut for the first pass: after a sentence that ends in a word of five or more ASCII
+ * letters or digits (nothing else between it and the white space before it) and a full stop, exclamation
+ * or question mark, before white space and a capital letter. parse-latin ends a sentence there, and no
+ * plugin of it looks across (it is a cut `LinearParseLatin` makes between sentences), so the quotes on
+ * either side are set as in the whole text; a stretch without straight quotes is left as it is, unparsed.
+ */
+export const SENTENCE_CUT = new RegExp(`(?<=(?:^|${SPACE})[A-Za-z0-9]{5,}[.!?])(?=${SPACE}+[A-Z])`, 'g');
+const QUOTE = /["']/;
+
+/** The stretches of `text` between the cuts, those without quotes run together, and whether each has quotes. */
+export function quoteStretches(text: string): { text: string; quotes: boolean }[] {
+  const stretches: { text: string; quotes: boolean }[] = [];
+  let start = 0;
+  const cuts = [...text.matchAll(SENTENCE_CUT)].map((match) => match.index);
+  for (const end of [...cuts, text.length]) {
+    const piece = text.slice(start, end);
+    const quotes = QUOTE.test(piece);
+    const last = stretches.at(-1);
+    if (last && last.quotes === quotes) last.text += piece;
+    else stretches.push({ text: piece, quotes });
+    start = end;
+  }
+  return stretches;
+}
 
 /** What the parser did for the last tree this plugin transformed. */
 let work: LatinParserWork = noWork();
@@ -86,7 +114,9 @@ export default function remarkSmartypants() {
       else parts.push(' ');
       nodes.push(node);
     });
-    const text = quotes.processSync(parts.join('')).toString();
+    const text = quoteStretches(parts.join(''))
+      .map((stretch) => (stretch.quotes ? quotes.processSync(stretch.text).toString() : stretch.text))
+      .join('');
     let start = 0;
     for (const node of nodes) {
       if (!isLiteral(node)) {

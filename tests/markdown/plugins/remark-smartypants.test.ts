@@ -15,8 +15,12 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../../src/content/frontmatter.ts';
 import { RUN_LENGTH } from '../../../src/markdown/latin-parser.ts';
-import remarkSmartypants, { latinParserWork, SECOND_PASS } from '../../../src/markdown/plugins/remark-smartypants.ts';
-import { longBody, random } from '../../../tools/corpus.ts';
+import remarkSmartypants, {
+  latinParserWork,
+  quoteStretches,
+  SECOND_PASS,
+} from '../../../src/markdown/plugins/remark-smartypants.ts';
+import { longBody, longBriefing, random } from '../../../tools/corpus.ts';
 import { PROJECT_ROOT } from '../../helpers/site-build.ts';
 
 const astro = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(astroSmartypants, {});
@@ -30,6 +34,9 @@ const PIECES = [
   ...['`code "x"`', '*em*', '**"strong"**', '[a "link"](https://example.com)', "'80s", "don't", "Ironleaf's"],
   ...['\n', '\n\n', '\n\n## Head "q"\n\n', '\n\n- item "one"\n- it\'s\n\n', '\n\n> "quoted\n\n'],
   ...['\n\n| a | "b" |\n| - | - |\n| \'x\' | y... |\n\n', '<Sponsored>"x"</Sponsored>', '日本', '\u0085'],
+  // Sentence ends where the first pass may cut the text, or nearly.
+  ...['Sales.', 'Orbix!', 'report?', '"Quoted', 'quoted."', "quoted.'", "'Tis", '12345.', 'abcd.', '(Orbix.)'],
+  ...['Orbix.)', '"Orbix."', '*Orbix.*', 'x.Orbix.', 'Éclair', 'Zed', 'zed', 'ORBIX.', 'Orbix?!', 'Orbix..'],
 ];
 
 function markdownSoup(seed: number): string {
@@ -55,10 +62,38 @@ describe('remark-smartypants (ours)', () => {
   it('makes the same tree as Astro’s remark-smartypants', () => {
     for (const markdown of [
       ...briefings,
-      longBody(1500, 5),
+      longBriefing(1500, 5),
       ...Array.from({ length: 150 }, (_, seed) => markdownSoup(seed)),
     ]) {
       expect(tree(ours, markdown)).toEqual(tree(astro, markdown));
+    }
+  });
+
+  it('cuts the text for the first pass only after a sentence ends in a long word, before a capital', () => {
+    const cuts = (text: string) => quoteStretches(text.replaceAll('"', '')).length;
+    expect(quoteStretches('Sales rose sharply. The "unit" expanded. Margins widened! Orbix said "no."')).toEqual([
+      { text: 'Sales rose sharply.', quotes: false },
+      { text: ' The "unit" expanded.', quotes: true },
+      { text: ' Margins widened!', quotes: false },
+      { text: ' Orbix said "no."', quotes: true },
+    ]);
+    // A quote-free stretch is one, however many sentences it holds.
+    expect(cuts('Sales rose sharply. Margins held! Costs fell.')).toBe(1);
+    for (const uncut of [
+      'It rose 2027. The',
+      'In the U.S. The',
+      'Sales etc. The',
+      'Sales climbed. the',
+      'Sales climbed.The',
+    ]) {
+      expect(quoteStretches(`${uncut} "x"`).length, uncut).toBe(1);
+    }
+    for (const text of [longBriefing(500), ...briefings]) {
+      expect(
+        quoteStretches(text)
+          .map((stretch) => stretch.text)
+          .join(''),
+      ).toBe(text);
     }
   });
 
@@ -69,12 +104,15 @@ describe('remark-smartypants (ours)', () => {
     }
   });
 
-  it('reports the work of its parser: tokens grow with the text, the lists its plugins get do not', () => {
+  it('parses only stretches with quotes: tokens grow with them, the lists its plugins get do not', () => {
+    tree(ours, longBody(20_000));
+    expect(latinParserWork().tokens).toBe(0);
     const work = [1000, 20_000].map((words) => {
-      tree(ours, longBody(words));
+      tree(ours, longBriefing(words));
       return latinParserWork();
     });
     const [small, large] = work;
+    expect(small?.tokens).toBeGreaterThan(0);
     expect((large?.tokens ?? 0) / (small?.tokens ?? 1)).toBeGreaterThan(15);
     for (const { longestTokenRun, longestSentenceRun } of work) {
       expect(Math.max(longestTokenRun, longestSentenceRun)).toBeLessThanOrEqual(RUN_LENGTH + 16);
