@@ -45,18 +45,17 @@ const QUOTE = /["']/;
 
 /** The stretches of `text` between the cuts, those without quotes run together, and whether each has quotes. */
 export function quoteStretches(text: string): { text: string; quotes: boolean }[] {
-  const stretches: { text: string; quotes: boolean }[] = [];
+  const stretches: { start: number; end: number; quotes: boolean }[] = [];
   let start = 0;
   const cuts = [...text.matchAll(SENTENCE_CUT)].map((match) => match.index);
   for (const end of [...cuts, text.length]) {
-    const piece = text.slice(start, end);
-    const quotes = QUOTE.test(piece);
+    const quotes = QUOTE.test(text.slice(start, end));
     const last = stretches.at(-1);
-    if (last && last.quotes === quotes) last.text += piece;
-    else stretches.push({ text: piece, quotes });
+    if (last && last.quotes === quotes) last.end = end;
+    else stretches.push({ start, end, quotes });
     start = end;
   }
-  return stretches;
+  return stretches.map(({ start: from, end, quotes }) => ({ text: text.slice(from, end), quotes }));
 }
 
 /** What the parser did for the last tree this plugin transformed. */
@@ -100,8 +99,8 @@ function visited(node: Nodes, parent: Parents | undefined): boolean {
 }
 
 export default function remarkSmartypants() {
-  // Quotes first, over the whole text; what changes the text's length (dashes, ellipses, backticks) after,
-  // in each text node, so the first pass's offsets still find each node's text.
+  // Quotes first, over the whole text (the stretches with quotes); what changes the text's length (dashes,
+  // ellipses, backticks) after, in each text node, so the first pass's offsets still find each node's text.
   const quotes = retext({ ellipses: false, dashes: false, backticks: false });
   const rest = retext({ quotes: false });
   return (tree: Root) => {
