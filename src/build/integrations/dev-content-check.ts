@@ -16,10 +16,16 @@ import { runContentCheck, type ContentCheckOptions } from '../content-check-run.
 const SETTLE_MILLISECONDS = 60;
 
 export default function devContentCheck(routeOf: ContentCheckOptions['routeOf']): AstroIntegration {
+  let isDevServer = false;
   return {
     name: 'tickerpress-dev-content-check',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        isDevServer = command === 'dev';
+      },
       'astro:server:setup': ({ server, logger }) => {
+        // Astro may start a Vite server inside a build too; the preview's check belongs to `astro dev` only.
+        if (!isDevServer) return;
         const root = server.config.root;
         const paths = contentPaths(root);
         const watched = [paths.briefings, ...paths.authors, paths.tickers, paths.market];
