@@ -5,6 +5,7 @@
  * and after every change under the content folders, keeps its findings where every page can read them
  * (`previewFindings()`, shown by `ContentFindings.astro`), and reloads open pages when they change.
  */
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import { contentPaths } from '../../content/content-folders.ts';
@@ -28,7 +29,8 @@ export default function devContentCheck(routeOf: ContentCheckOptions['routeOf'])
         if (!isDevServer) return;
         const root = server.config.root;
         const paths = contentPaths(root);
-        const watched = [paths.briefings, ...paths.authors, paths.tickers, paths.market];
+        // public/ too: a briefing's `image.src` is checked against the files there.
+        const watched = [paths.briefings, ...paths.authors, paths.tickers, paths.market, join(root, 'public')];
         server.watcher.add(watched);
 
         /** Runs the check; says whether open pages must reload to show a change in its findings. */
