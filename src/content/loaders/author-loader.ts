@@ -3,8 +3,32 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { parse } from 'yaml';
+import { parse, YAMLError } from 'yaml';
 import { authorFiles, type ContentPaths } from '../content-folders.ts';
+import { formatFinding } from '../finding.ts';
+
+/**
+ * An author file's YAML as data. A syntax error, or an alias with no anchor before it (which yaml throws
+ * only while building the value), becomes one error naming the file, line and column, not a bare stack.
+ */
+export function readAuthorYaml(source: string, file: string): Record<string, unknown> {
+  try {
+    return (parse(source, { schema: 'core' }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    const position = error instanceof YAMLError ? error.linePos?.[0] : undefined;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new Error(
+      formatFinding({
+        file,
+        line: position?.line ?? 1,
+        column: position?.col ?? 1,
+        severity: 'error',
+        message: `YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`,
+      }),
+      { cause: error },
+    );
+  }
+}
 
 export function authorsLoader(paths: ContentPaths): Loader {
   return {
@@ -14,7 +38,7 @@ export function authorsLoader(paths: ContentPaths): Loader {
       store.clear();
       for (const [id, file] of authorFiles(paths)) {
         const source = await readFile(file, 'utf8');
-        const data = (parse(source, { schema: 'core' }) ?? {}) as Record<string, unknown>;
+        const data = readAuthorYaml(source, relative(root, file));
         store.set({
           id,
           data: await parseData({ id, data, filePath: file }),
