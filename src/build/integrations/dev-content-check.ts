@@ -13,9 +13,6 @@ import { formatFinding } from '../../content/finding.ts';
 import { buildGlobals } from '../build-globals.ts';
 import { runContentCheck, type ContentCheckOptions } from '../content-check-run.ts';
 
-/** Saving a file often fires several events; one check after they settle is enough. */
-const SETTLE_MILLISECONDS = 60;
-
 export default function devContentCheck(routeOf: ContentCheckOptions['routeOf']): AstroIntegration {
   let isDevServer = false;
   return {
@@ -59,15 +56,14 @@ export default function devContentCheck(routeOf: ContentCheckOptions['routeOf'])
         };
         check();
 
-        let pending: NodeJS.Timeout | undefined;
+        // Checked at once, ahead of Astro's own handlers (whose content sync reloads the page): a page
+        // reloaded for the change must already find the new findings, as a reload asked for while the
+        // page is still loading is lost. The check reads unchanged files' findings from its cache.
         const onChange = (file: string) => {
           if (!watched.some((path) => file === path || file.startsWith(`${path}/`))) return;
-          clearTimeout(pending);
-          pending = setTimeout(() => {
-            if (check()) server.ws.send({ type: 'full-reload', path: '*' });
-          }, SETTLE_MILLISECONDS);
+          if (check()) server.ws.send({ type: 'full-reload', path: '*' });
         };
-        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.prependListener(event, onChange);
       },
     },
   };
