@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentFile } from '../../../../src/content/check/index.ts';
+import type { ContentFile } from '../../../../src/content/check/index.ts';
 import { formatFinding } from '../../../../src/content/finding.ts';
-import { routeOf } from '../../../../src/site/routes.ts';
+import { checkWithSite } from '../../../helpers/content-check.ts';
 import { PROJECT_ROOT } from '../../../helpers/site-build.ts';
 
 const FIXTURE = 'tests/fixtures/broken/ticker-mentions.mdx';
 
 const check = (files: readonly ContentFile[]) =>
-  checkContent(files, {
-    authors: new Set(['demo-writer']),
-    tickers: new Set(['AMZN', 'NWFD']),
-    resolves: () => true,
-    publicFileExists: () => true,
-    routeOf,
-  }).map(formatFinding);
+  checkWithSite(files, { tickers: new Set(['AMZN', 'NWFD']) }).map(formatFinding);
 
 /** A briefing listing AMZN, whose body (line 10) is `body`. */
 const withBody = (body: string): ContentFile => ({

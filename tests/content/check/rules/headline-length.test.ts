@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentFile } from '../../../../src/content/check/index.ts';
+import type { ContentFile } from '../../../../src/content/check/index.ts';
 import { formatFinding } from '../../../../src/content/finding.ts';
-import { routeOf } from '../../../../src/site/routes.ts';
+import { checkWithSite } from '../../../helpers/content-check.ts';
 import { PROJECT_ROOT } from '../../../helpers/site-build.ts';
 
 const FIXTURE = 'tests/fixtures/broken/long-headline.mdx';
 
-const check = (files: readonly ContentFile[]) =>
-  checkContent(files, {
-    authors: new Set(['demo-writer']),
-    tickers: new Set(['AMZN']),
-    resolves: () => true,
-    publicFileExists: () => true,
-    routeOf,
-  }).map(formatFinding);
+const check = (files: readonly ContentFile[]) => checkWithSite(files).map(formatFinding);
 
 /** A valid briefing whose headline (line 2, the value at column 8) is `title`. */
 const withTitle = (title: string): ContentFile => ({

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentFile } from '../../../../src/content/check/index.ts';
+import type { ContentFile } from '../../../../src/content/check/index.ts';
 import { hostileScheme } from '../../../../src/content/check/rules/hostile-markup.ts';
-import { routeOf } from '../../../../src/site/routes.ts';
+import { checkWithSite } from '../../../helpers/content-check.ts';
 import { PROJECT_ROOT } from '../../../helpers/site-build.ts';
 
 const FIXTURE = 'tests/fixtures/broken/hostile-markup.mdx';
 
-const check = (files: readonly ContentFile[]) =>
-  checkContent(files, {
-    authors: new Set(['demo-writer']),
-    tickers: new Set(['AMZN']),
-    resolves: () => true,
-    publicFileExists: () => true,
-    routeOf,
-  });
+const check = (files: readonly ContentFile[]) => checkWithSite(files);
 
 /** `line:column message` of every finding on a briefing with this body (which starts on line 8). */
 function findingsOf(body: string): string[] {

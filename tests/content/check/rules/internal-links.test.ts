@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentFile } from '../../../../src/content/check/index.ts';
+import type { ContentFile } from '../../../../src/content/check/index.ts';
 import { formatFinding } from '../../../../src/content/finding.ts';
-import { routeOf } from '../../../../src/site/routes.ts';
+import { checkWithSite } from '../../../helpers/content-check.ts';
 
 const check = (files: readonly ContentFile[]) =>
-  checkContent(files, {
-    authors: new Set(['demo-writer']),
-    tickers: new Set(['AMZN']),
-    resolves: () => true,
-    publicFileExists: () => false,
-    routeOf,
-  }).map(formatFinding);
+  checkWithSite(files, { publicFileExists: () => false }).map(formatFinding);
 
 /** A valid briefing whose body starts on line 9 with `body`. */
 const withBody = (body: string): ContentFile => ({

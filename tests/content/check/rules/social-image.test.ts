@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentFile } from '../../../../src/content/check/index.ts';
+import type { ContentFile } from '../../../../src/content/check/index.ts';
 import { formatFinding } from '../../../../src/content/finding.ts';
-import { routeOf } from '../../../../src/site/routes.ts';
+import { checkWithSite } from '../../../helpers/content-check.ts';
 import { PROJECT_ROOT } from '../../../helpers/site-build.ts';
 
 const FIXTURE = 'tests/fixtures/broken/missing-image.mdx';
@@ -11,15 +11,11 @@ const FIXTURE = 'tests/fixtures/broken/missing-image.mdx';
 /** Every finding, formatted, and every path the check looked up in `public/` (which holds `files`). */
 function check(files: readonly ContentFile[], inPublic: readonly string[] = []) {
   const lookedUp: string[] = [];
-  const findings = checkContent(files, {
-    authors: new Set(['demo-writer']),
-    tickers: new Set(['AMZN']),
-    resolves: () => true,
+  const findings = checkWithSite(files, {
     publicFileExists: (path) => {
       lookedUp.push(path);
       return inPublic.includes(path);
     },
-    routeOf,
   }).map(formatFinding);
   return { findings, lookedUp };
 }
