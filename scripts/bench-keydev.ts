@@ -9,7 +9,7 @@ import {
 } from '../src/engine/key-developments/extract-key-developments.ts';
 import { collectParagraphs, parseMarkdown } from '../src/engine/text/paragraphs.ts';
 import { longBody } from '../tools/corpus.ts';
-import { exitWithUsageError, parseCommand } from '../tools/command-line.ts';
+import { parseCommand, positiveWholeNumbers } from '../tools/command-line.ts';
 
 const command = {
   name: 'bench:keydev',
@@ -27,10 +27,7 @@ const command = {
   },
 } as const;
 const { values } = parseCommand(command);
-const lengths = values.words.split(',').map(Number);
-if (lengths.some((length) => !Number.isInteger(length) || length < 1)) {
-  exitWithUsageError(command, `--words takes whole numbers of words, got '${values.words}'`);
-}
+const lengths = positiveWholeNumbers(command, 'words', values.words);
 
 // Compiled and warm before anything is timed, so the first length is not charged with the start-up.
 const warmUp = { title: 'Warm-up', paragraphs: collectParagraphs(parseMarkdown(longBody(1000, 2), { mdx: false })) };

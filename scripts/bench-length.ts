@@ -3,7 +3,7 @@
  * work on one briefing grows with its length, on generated briefings of the given lengths: CPU time of
  * key developments, of the content check and of the MDX compile, and the work done by each.
  */
-import { exitWithUsageError, parseCommand } from '../tools/command-line.ts';
+import { exitWithUsageError, parseCommand, positiveWholeNumbers } from '../tools/command-line.ts';
 
 const STAGES = ['keydev', 'check', 'mdx'] as const;
 type Stage = (typeof STAGES)[number];
@@ -37,10 +37,7 @@ const command = {
   },
 } as const;
 const { values } = parseCommand(command);
-const lengths = values.words.split(',').map(Number);
-if (lengths.some((length) => !Number.isInteger(length) || length < 1)) {
-  exitWithUsageError(command, `--words takes whole numbers of words, got '${values.words}'`);
-}
+const lengths = positiveWholeNumbers(command, 'words', values.words);
 const stages = values.stages.split(',') as Stage[];
 if (stages.some((stage) => !STAGES.includes(stage))) {
   exitWithUsageError(command, `--stages takes ${STAGES.join(', ')}, got '${values.stages}'`);

@@ -322,6 +322,15 @@ export function exitWithUsageError(spec: CommandSpec<OptionSpecs>, problem: stri
   process.exit(2);
 }
 
+/** A comma-separated list of positive whole numbers (`--words 1000,10000`); wrong usage otherwise. */
+export function positiveWholeNumbers(spec: CommandSpec<OptionSpecs>, flag: string, value: string): number[] {
+  const numbers = value.split(',').map(Number);
+  if (numbers.some((number) => !Number.isInteger(number) || number < 1)) {
+    exitWithUsageError(spec, `--${flag} takes whole numbers of words, got '${value}'`);
+  }
+  return numbers;
+}
+
 /**
  * Parses the script's command line (`process.argv` after the script by default). `--help` prints the
  * help and exits 0; wrong usage prints one line to stderr and exits 2.
