@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- [--count 1000] [--seed 1] [--json] [--skip RUNS]`: the whole build, measured in one run against the
  * plain Astro + MDX baseline (bench/baseline) on the same generated briefings:
- *   (a) our production build from empty caches, (b) again with warm caches and no change,
- *   (c) after editing one briefing, (d) the baseline.
+ *   (a) our production build from empty caches, (b) again with warm caches and no change (the kept site
+ *   is restored), (b') the same with Astro run (`--rerender`: its page cache alone), (c) after editing one
+ *   briefing, (d) the baseline.
  * Prints wall time, time per briefing, the ratio to the baseline, stage times from the build log, peak
  * memory of the process tree, and the size of dist/ and of the search index. Machines here are shared
  * and noisy: read the ratios.
@@ -25,12 +26,12 @@ import { defineCommand, exitWithUsageError, parseCommand } from '../tools/comman
 import { generateCorpus } from '../tools/corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const RUNS = ['warm', 'edit', 'satteri'];
+const RUNS = ['warm', 'rerender', 'edit', 'satteri'];
 const COMMAND = defineCommand({
   name: 'bench',
   usage: 'npm run bench -- [--count N] [--seed S] [--json] [--skip RUNS]',
   description:
-    "Builds N generated briefings in a throwaway folder: (a) our production build from empty caches, (b) again with warm caches and no change, (c) after editing one briefing, (d) the plain Astro + MDX baseline (bench/baseline) and (e) that baseline on Astro's Sätteri processor. Prints wall time, time per briefing, the ratio to the baseline, stage times from the build log, peak memory of the process tree, and the size of dist/ and of the search index. Machines here are shared and noisy: read the ratios.",
+    "Builds N generated briefings in a throwaway folder: (a) our production build from empty caches, (b) again with warm caches and no change, which restores the kept site, (b') the same with Astro run anyway (--rerender), which shows what its page cache alone saves, (c) after editing one briefing, (d) the plain Astro + MDX baseline (bench/baseline) and (e) that baseline on Astro's Sätteri processor. Prints wall time, time per briefing, the ratio to the baseline, stage times from the build log, peak memory of the process tree, and the size of dist/ and of the search index. Machines here are shared and noisy: read the ratios.",
   options: {
     count: {
       type: 'string',
@@ -198,6 +199,7 @@ const ours = [process.execPath, join(root, 'scripts/build.ts'), '--outDir', join
 // The build cache starts empty (Astro's own state, content store and incremental build, lives in it too).
 const cold = await run(ours, root, env);
 const warm = skipped.has('warm') ? undefined : await run(ours, root, env);
+const rerender = skipped.has('rerender') ? undefined : await run([...ours, '--rerender'], root, env);
 let edit: Run | undefined;
 if (!skipped.has('edit')) {
   const [firstBriefing] = corpus;
@@ -251,6 +253,8 @@ const report = {
   briefings: count,
   cold: { ...describe(cold), stages: stages(cold.log) },
   warm: warm && { ...describe(warm), stages: stages(warm.log) },
+  /** No change, with Astro run: what its incremental build alone costs when the kept site is not used. */
+  warmRerendered: rerender && { ...describe(rerender), stages: stages(rerender.log) },
   editOne: edit && { ...describe(edit), stages: stages(edit.log) },
   baseline: describe(baseline),
   /** The same baseline on Astro's default Sätteri processor: what switching processors would save. */
@@ -279,11 +283,13 @@ if (values.json) {
   console.log(`Build of ${count} generated briefings (wall time, per briefing, ratio to baseline, peak memory)`);
   row('(a) cold', report.cold, report.cold.stages);
   row('(b) warm, no change', report.warm, report.warm?.stages);
+  row("(b') no change, --rerender", report.warmRerendered, report.warmRerendered?.stages);
   row('(c) one briefing edited', report.editOne, report.editOne?.stages);
   row('(d) baseline', report.baseline);
   row('(e) baseline on Sätteri', report.baselineSatteri);
   console.log('Stages, cold:', JSON.stringify(report.cold.stages));
   if (report.warm) console.log('Stages, warm:', JSON.stringify(report.warm.stages));
+  if (report.warmRerendered) console.log('Stages, --rerender:', JSON.stringify(report.warmRerendered.stages));
   if (report.editOne) console.log('Stages, edit one:', JSON.stringify(report.editOne.stages));
   console.log(
     `Peak memory, cold, against the baseline: ${report.peakMemoryRatioToBaseline}× at one moment, ${report.peakMemoryHwmSumRatioToBaseline}× as the sum of each process's peak`,

@@ -5,19 +5,25 @@
  * Usage: node scripts/build.ts [--outDir DIR] [other astro build flags]; `--help` for the details.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseCommand } from '../tools/command-line.ts';
+import type { BuildFacts } from '../src/build/site-snapshot.ts';
 
 // `--outDir DIR` (or `--outDir=DIR`) is the build's own; every other argument goes on to `astro build`.
 const { values, positionals: passThrough } = parseCommand({
   name: 'build',
   usage: 'npm run build -- [--outDir DIR] [astro build flags…]',
   description:
-    'Checks the content and builds the site with `astro build` side by side, indexes it for search, and swaps the result in for DIR only when everything succeeded, so a failed build never leaves a half-written or empty DIR. Content errors are printed first, with their file and line, and stop the build.',
+    'Checks the content and builds the site with `astro build` side by side, indexes it for search, and swaps the result in for DIR only when everything succeeded, so a failed build never leaves a half-written or empty DIR. Content errors are printed first, with their file and line, and stop the build. When the code, content, settings and public briefings are all as they were at the last build, its site is restored from the build cache instead of being built again.',
   options: {
     outDir: { type: 'string', value: 'DIR', default: 'dist', description: 'the folder to write the site into' },
+    rerender: {
+      type: 'boolean',
+      description:
+        "run Astro even when nothing changed since the last build, instead of restoring that build's site from the cache (Astro still reuses unchanged pages)",
+    },
   },
   passThrough: 'Every other flag or argument goes on to `astro build` as it is.',
   notes: 'Exit status: 0 built, 2 wrong usage, otherwise that of the step that failed (1 for content errors).',
@@ -28,7 +34,12 @@ const { SiteConfigError } = await import('../src/content/schema/site-config.ts')
 const { INDEX_AFTER_ASTRO } = await import('../src/build/integrations/pagefind-integration.ts');
 const { indexSite } = await import('../src/build/search-index/pagefind-index.ts');
 const { discardInterruptedState } = await import('../src/build/incremental-state.ts');
+const { BUILD_FACTS_FILE, SiteSnapshot, siteInputsKey } = await import('../src/build/site-snapshot.ts');
+const { cacheDir } = await import('../src/build/build-cache.ts');
+const { contentPaths } = await import('../src/content/content-folders.ts');
+const { buildClock } = await import('../src/engine/listing.ts');
 
+const projectRoot = resolve(import.meta.dirname, '..');
 const staging = `${outDir}.staging`;
 const outputUntouched = () =>
   existsSync(outDir) ? `${outDir} was left as it was.` : `Nothing was written to ${outDir}.`;
@@ -41,8 +52,9 @@ function exitOf(child: ChildProcess): Promise<number> {
 }
 
 // A wrong setting would otherwise fail every process below with the same error: report it once, here.
+let siteUrl = '';
 try {
-  await import('../src/site.config.ts');
+  siteUrl = (await import('../src/site.config.ts')).site.url;
 } catch (error) {
   if (!(error instanceof SiteConfigError)) throw error;
   console.error(`${error.message}\n\nBuild stopped: ${outputUntouched()}`);
@@ -56,17 +68,69 @@ if (!existsSync(outDir) && existsSync(previous)) {
   console.log(`${outDir} restored: an earlier build was stopped while swapping it in.`);
 }
 
-if (discardInterruptedState(resolve(import.meta.dirname, '..'))) {
+if (discardInterruptedState(projectRoot)) {
   console.log('An earlier build was stopped while rendering: every page is rendered again this time.');
 }
+
+const snapshot = new SiteSnapshot(cacheDir(projectRoot, 'site'));
+// Taken before Astro reads anything: an input edited during the build then only makes the next build run.
+// Content is found from the working folder, as Astro's content config finds it.
+const inputsKey = siteInputsKey(projectRoot, contentPaths(process.cwd()), { siteUrl, astroArgs: passThrough });
+const checkContent = () =>
+  spawn(process.execPath, [join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit' });
+
+/** Swaps the staging folder in for the output folder: the old site is removed only once the new one is in place. */
+function publish(): void {
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+function unchangedSite() {
+  // `--force` asks Astro to ignore its caches: the kept site is one of them.
+  if (values.rerender || passThrough.includes('--force')) return undefined;
+  try {
+    return snapshot.matching(inputsKey, buildClock(process.env['BUILD_TIME']));
+  } catch {
+    // A malformed BUILD_TIME: Astro's build reports it, naming the variable.
+    return undefined;
+  }
+}
+
+rmSync(staging, { recursive: true, force: true });
+const unchanged = unchangedSite();
+if (unchanged) {
+  // The content is what the last build checked, but its warnings are printed again, as every build does.
+  const checkStatus = await exitOf(checkContent());
+  if (checkStatus !== 0) {
+    console.error(`\nBuild stopped: the content has errors (listed above). ${outputUntouched()}`);
+    process.exit(checkStatus);
+  }
+  snapshot.restoreInto(staging);
+  publish();
+  console.log(
+    `Nothing changed since the last build (code, content, settings and public briefings): its ${unchanged.files} files restored from the build cache.`,
+  );
+  console.log(`pages: 0 rendered, ${unchanged.pages} reused`);
+  console.log(`Site written to ${outDir}`);
+  process.exit(0);
+}
+
+const factsFile = join(cacheDir(projectRoot, 'site'), `facts.${process.pid}.json`);
+rmSync(factsFile, { force: true });
 
 // The content check and Astro run side by side (the check is one core's work, and Astro's start is
 // mostly another's), but Astro's log is held back until the check has printed its findings, so every
 // content problem is reported with its file and line first, and a failed check stops the build.
-rmSync(staging, { recursive: true, force: true });
 const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging, ...passThrough], {
   stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}), ...process.env, [INDEX_AFTER_ASTRO]: '1' },
+  env: {
+    ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+    ...process.env,
+    [INDEX_AFTER_ASTRO]: '1',
+    [BUILD_FACTS_FILE]: factsFile,
+  },
 });
 const held: [NodeJS.WriteStream, Buffer][] = [];
 let holding = true;
@@ -77,8 +141,7 @@ for (const [from, to] of [
   from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
 }
 const astroExit = exitOf(astro);
-const check = spawn(process.execPath, [join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit' });
-const checkStatus = await exitOf(check);
+const checkStatus = await exitOf(checkContent());
 
 if (checkStatus !== 0) {
   astro.kill();
@@ -99,7 +162,7 @@ if (status !== 0) {
 
 // The search index, now that Astro's process and its memory are gone.
 try {
-  console.log(`[tickerpress-pagefind] ${await indexSite(staging, resolve(import.meta.dirname, '..'))}`);
+  console.log(`[tickerpress-pagefind] ${await indexSite(staging, projectRoot)}`);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   console.error(error);
@@ -107,8 +170,15 @@ try {
   process.exit(1);
 }
 
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(staging, outDir);
-rmSync(previous, { recursive: true, force: true });
+publish();
+// Kept for the next build, which restores it if nothing has changed by then.
+try {
+  const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as BuildFacts;
+  snapshot.store(inputsKey, facts, outDir);
+} catch (error) {
+  snapshot.discard();
+  console.warn(`The site was not kept for the next build (${String(error)}): that build runs Astro again.`);
+} finally {
+  rmSync(factsFile, { force: true });
+}
 console.log(`Site written to ${outDir}`);

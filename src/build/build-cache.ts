@@ -9,8 +9,11 @@ import { join, relative } from 'node:path';
 import { moduleGraph } from './module-graph.ts';
 import type { CacheSources } from './project-files.ts';
 
-/** `astro` is Astro's own cache folder (`cacheDir`): its content data store and incremental-build state. */
-export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind' | 'astro';
+/**
+ * `astro` is Astro's own cache folder (`cacheDir`): its content data store and incremental-build state;
+ * `site` is the last site built (`site-snapshot.ts`).
+ */
+export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind' | 'astro' | 'site';
 
 /** The folder of one cache, created if missing. */
 export function cacheDir(projectRoot: string, name: CacheName): string {

@@ -7,6 +7,7 @@
 import type { CardRuntime } from './cards/card-runtime.ts';
 import type { MdxCompileRuntime } from '../markdown/mdx-compiler.ts';
 import type { Finding } from '../content/finding.ts';
+import type { PublicationWindow } from '../engine/listing.ts';
 
 /** Time spent choosing key developments in this thread, for the build log. */
 export interface KeyDevelopmentsTiming {
@@ -28,6 +29,8 @@ export interface BuildGlobals {
   lastModified?: Map<string, string> | undefined;
   /** Pages and files rendered in this build; the incremental build copies the rest from the last one. */
   pagesRendered?: number | undefined;
+  /** The time over which this build's public briefings stay the same (`src/build/site-snapshot.ts`). */
+  publicationWindow?: PublicationWindow | undefined;
   /** The dev server's latest content-check findings, which every preview page shows (`dev-content-check.ts`). */
   previewFindings?: readonly Finding[] | undefined;
 }
@@ -44,6 +47,11 @@ export function buildGlobals(): BuildGlobals {
 /** Notes when the page at `url` last changed; the sitemap reads it back (see astro.config.mjs). */
 export function recordLastModified(url: string, isoDate: string): void {
   (buildGlobals().lastModified ??= new Map()).set(url, isoDate);
+}
+
+/** Notes when the build's public briefings would change; `npm run build` keeps it with the built site. */
+export function recordPublicationWindow(window: PublicationWindow): void {
+  buildGlobals().publicationWindow = window;
 }
 
 /** Counts one page or file rendered (`src/middleware.ts` sees every render; a reused page is not one). */

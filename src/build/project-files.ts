@@ -31,3 +31,17 @@ export const CACHE_SOURCES = {
   /** Content-check findings: the checker, every rule it runs, and the URL scheme its links are read by. */
   check: { code: ['src/build/content-check-run.ts', 'src/site/routes.ts'], files: ['package-lock.json'] },
 } as const satisfies Record<string, CacheSources>;
+
+/**
+ * Project files a whole build's output depends on, besides the content (`site-snapshot.ts`): all code
+ * and configuration, the public files, and the build script that assembles the site.
+ */
+export const SITE_SOURCES = [
+  'src',
+  'public',
+  'scripts/build.ts',
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+] as const;

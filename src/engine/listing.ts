@@ -35,6 +35,36 @@ export function isPublic(briefing: ListedBriefing, visibility: Visibility): bool
 }
 
 /**
+ * The stretch of time over which the same briefings are public as at `now`: from the latest publication
+ * at or before it, up to (not including) the next scheduled one. A site built at `now` is the site built
+ * at any moment inside it, so a rebuild inside it with nothing else changed can keep the last output.
+ */
+export interface PublicationWindow {
+  /** The latest publication at or before `now` (epoch ms); undefined when none has happened yet. */
+  readonly from: number | undefined;
+  /** The next scheduled publication after `now` (epoch ms); undefined when none is scheduled. */
+  readonly until: number | undefined;
+}
+
+export function publicationWindow(briefings: readonly ListedBriefing[], now: Date): PublicationWindow {
+  let from: number | undefined;
+  let until: number | undefined;
+  for (const briefing of briefings) {
+    if (briefing.data.draft) continue;
+    const at = toInstant(briefing.data.publishedAt).getTime();
+    if (at <= now.getTime()) from = Math.max(from ?? at, at);
+    else until = Math.min(until ?? at, at);
+  }
+  return { from, until };
+}
+
+/** Whether `moment` lies inside `window`, where every briefing's publication status is as it was. */
+export function withinPublicationWindow(window: PublicationWindow, moment: Date): boolean {
+  const time = moment.getTime();
+  return (window.from === undefined || time >= window.from) && (window.until === undefined || time < window.until);
+}
+
+/**
  * The build's clock: `BUILD_TIME` (ISO 8601 with offset) when set, so builds are reproducible and a
  * scheduled rebuild can be tested; otherwise now.
  */

@@ -10,6 +10,7 @@ import {
   isPublic,
   newestFirst,
   publicationStatus,
+  publicationWindow,
   relatedFinder,
   type PublicationStatus,
 } from '../engine/listing.ts';
@@ -17,6 +18,7 @@ import type { KeyDevelopmentsBox } from '../engine/key-developments/key-developm
 import type { TickerDirectory } from '../engine/tickers.ts';
 import { KEY_DEVELOPMENTS_FIELD } from '../markdown/plugins/remark-key-developments.ts';
 import { site } from '../site.config.ts';
+import { recordPublicationWindow } from '../build/build-globals.ts';
 
 export type Briefing = CollectionEntry<'briefings'>;
 export type Author = CollectionEntry<'authors'>;
@@ -70,6 +72,7 @@ export function perBriefing<T>(compute: (briefing: Briefing) => Promise<T>): (br
 /** Public briefings, newest first. The dev server also shows drafts and scheduled briefings, badged as such. */
 export const getPublicBriefings = once(async (): Promise<Briefing[]> => {
   const all = await getCollection('briefings');
+  recordPublicationWindow(publicationWindow(all, buildTime));
   return newestFirst(all.filter((briefing) => isPublic(briefing, { preview: isDevServer, now: buildTime })));
 });
 

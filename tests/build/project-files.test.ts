@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moduleGraph } from '../../src/build/module-graph.ts';
-import { CACHE_SOURCES, WORKER_ENTRIES } from '../../src/build/project-files.ts';
+import { CACHE_SOURCES, SITE_SOURCES, WORKER_ENTRIES } from '../../src/build/project-files.ts';
 import { PROJECT_ROOT } from '../helpers/site-build.ts';
 
 const graph = (name: keyof typeof CACHE_SOURCES) => moduleGraph(PROJECT_ROOT, CACHE_SOURCES[name].code);
@@ -12,6 +12,7 @@ describe('the files build plumbing names', () => {
     const named = [
       ...Object.values(WORKER_ENTRIES),
       ...Object.values(CACHE_SOURCES).flatMap((sources) => [...sources.code, ...sources.files]),
+      ...SITE_SOURCES,
     ];
     expect(named.filter((path) => !existsSync(join(PROJECT_ROOT, path)))).toEqual([]);
   });

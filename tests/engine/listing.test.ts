@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildClock,
   publicationStatus,
+  publicationWindow,
+  withinPublicationWindow,
   groupByListField,
   groupByMonth,
   isPublic,
@@ -54,6 +56,26 @@ describe('ordering and visibility', () => {
     expect(isPublic(published, { preview: false, now })).toBe(true);
     expect(isPublic(draft, { preview: true, now })).toBe(true);
     expect(isPublic(scheduled, { preview: true, now })).toBe(true);
+  });
+
+  it('bounds the time over which the same briefings are public: latest publication to next scheduled one', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    const window = publicationWindow(
+      [
+        briefing('old', '2026-02-01T10:00:00+01:00'),
+        briefing('latest', '2026-02-28T23:30:00Z'),
+        briefing('draft-between', '2026-03-01T00:10:00Z', [], [], true),
+        briefing('next', '2026-03-01T02:00:00Z'),
+        briefing('later', '2026-04-01T00:00:00Z'),
+      ],
+      now,
+    );
+    expect(window).toEqual({ from: Date.parse('2026-02-28T23:30:00Z'), until: Date.parse('2026-03-01T02:00:00Z') });
+    const at = (iso: string) => withinPublicationWindow(window, new Date(iso));
+    expect([at('2026-02-28T23:30:00Z'), at('2026-03-01T01:59:59Z')]).toEqual([true, true]);
+    // At its publication time the next briefing is public, and before the latest it was not yet.
+    expect([at('2026-03-01T02:00:00Z'), at('2026-02-28T23:29:59Z')]).toEqual([false, false]);
+    expect(withinPublicationWindow(publicationWindow([], now), new Date(0))).toBe(true);
   });
 
   it('takes the build clock from BUILD_TIME, which must carry an offset', () => {

@@ -57,9 +57,11 @@ export async function buildSite(
   projectRoot = PROJECT_ROOT,
   /** More environment for the build, e.g. `SITE_URL`. */
   env: Record<string, string> = {},
+  /** More flags for `npm run build`, e.g. `--rerender`. */
+  args: readonly string[] = [],
 ): Promise<BuildResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
+    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--outDir', outDir, ...args], {
       cwd: projectRoot,
       // A stray NODE_ENV must not change what a production build publishes (drafts stay out).
       env: childEnv({

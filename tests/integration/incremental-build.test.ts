@@ -3,18 +3,19 @@
  * never stale: after edits to content, market data, a component and the site configuration, a rebuild
  * that reuses what it can writes exactly the bytes of a cold build of the same project.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../helpers/project-copy.ts';
-import { buildSite, siteFiles, type BuildResult } from '../helpers/site-build.ts';
+import { buildSite, siteFiles, TEST_BUILD_TIME, type BuildResult } from '../helpers/site-build.ts';
 
 let project = '';
 let cache = '';
 const dist = () => join(project, 'dist');
-const incrementalBuild = () => buildSite(join(project, 'content'), dist(), cache, project);
+const incrementalBuild = (options: { env?: Record<string, string>; args?: string[] } = {}) =>
+  buildSite(join(project, 'content'), dist(), cache, project, options.env, options.args);
 
 /** A cold build of the project as it is now, with a cache of its own, into its own folder. */
 async function coldBuild(): Promise<Map<string, string>> {
@@ -59,7 +60,9 @@ beforeAll(async () => {
 describe('an incremental rebuild', () => {
   it('reuses every keyed page when nothing changed, and renders only the cheap unkeyed ones', async () => {
     const before = siteFiles(dist());
-    const result = await incrementalBuild();
+    // Astro runs even though nothing changed: the kept site (tested below) would otherwise be restored.
+    const result = await incrementalBuild({ args: ['--rerender'] });
+    expect(result.output).not.toContain('Nothing changed since the last build');
     expect(result.ok, result.output).toBe(true);
     const { rendered, reused } = pageCounts(result);
     // Home, archive index, site feeds and calendar, search, 404, indexes of tickers and tags, icons, robots…
@@ -122,4 +125,69 @@ describe('an incremental rebuild', () => {
     expect(page('briefings/2026-02-01-amazon-openai-talks-job-cuts')('[data-edited]').length).toBeGreaterThan(0);
     expect(page('tags/outlook')('footer').text()).toContain('Short, sourced, edited briefings');
   }, 600_000);
+});
+
+describe('a rebuild with nothing changed', () => {
+  const RESTORED = 'Nothing changed since the last build';
+  /** Astro's log when it builds: a restored site shows none of it. */
+  const ASTRO_RAN = /generating static routes/;
+
+  it('restores the last site from the build cache without running Astro, even with dist/ gone', async () => {
+    const before = siteFiles(dist());
+    const first = await incrementalBuild();
+    expect(first.ok, first.output).toBe(true);
+    expect(first.output).toContain(RESTORED);
+    expect(first.output).not.toMatch(ASTRO_RAN);
+    expect(pageCounts(first)).toEqual({ rendered: 0, reused: expect.any(Number) as number });
+    // Warnings are printed as in every build: the content check still runs.
+    expect(first.output).toMatch(/briefings checked in/);
+    expect(siteFiles(dist())).toEqual(before);
+
+    // A fresh checkout in CI keeps only the build cache.
+    rmSync(dist(), { recursive: true });
+    const second = await incrementalBuild();
+    expect(second.output).toContain(RESTORED);
+    expect(siteFiles(dist())).toEqual(before);
+  }, 120_000);
+
+  it('builds again when a published file was changed in place, and puts it right', async () => {
+    const before = siteFiles(dist());
+    // The published files and the kept ones are hard links: the edit reaches both.
+    appendFileSync(join(dist(), 'index.html'), '<!-- changed after the build -->');
+    const result = await incrementalBuild();
+    expect(result.ok, result.output).toBe(true);
+    expect(result.output).not.toContain(RESTORED);
+    expect(result.output).toMatch(ASTRO_RAN);
+    expect(siteFiles(dist())).toEqual(before);
+  }, 300_000);
+
+  it('builds again once the clock reaches a scheduled briefing, and not before', async () => {
+    const at = (iso: string) => ({ env: { BUILD_TIME: iso } });
+    const buildTime = new Date(TEST_BUILD_TIME);
+    const scheduledAt = new Date(buildTime.getTime() + 2 * 3_600_000);
+    const scheduled = '2026-11-01-scheduled-follow-up';
+    const chips = readFileSync(join(project, briefing('2026-03-18-chip-suppliers-capacity')), 'utf8');
+    writeFileSync(
+      join(project, briefing(scheduled)),
+      chips
+        .replace(/^title: .*$/m, 'title: Chip suppliers report their quarter')
+        .replace(/^publishedAt: .*$/m, `publishedAt: ${scheduledAt.toISOString().replace('.000Z', '+00:00')}`),
+    );
+    const added = await incrementalBuild();
+    expect(added.ok, added.output).toBe(true);
+    expect(added.output).toMatch(ASTRO_RAN);
+    expect(existsSync(join(dist(), 'briefings', scheduled))).toBe(false);
+
+    // An hour later the same briefings are public: the same site.
+    const hourLater = new Date(buildTime.getTime() + 3_600_000).toISOString();
+    const early = await incrementalBuild(at(hourLater));
+    expect(early.output).toContain(RESTORED);
+    expect(existsSync(join(dist(), 'briefings', scheduled))).toBe(false);
+
+    const due = await incrementalBuild(at(scheduledAt.toISOString()));
+    expect(due.ok, due.output).toBe(true);
+    expect(due.output).not.toContain(RESTORED);
+    expect(page(`briefings/${scheduled}`)('h1').text()).toContain('Chip suppliers report their quarter');
+    expect(page('')('body').text()).toContain('Chip suppliers report their quarter');
+  }, 300_000);
 });

@@ -1,13 +1,14 @@
 /**
  * Logs what compiling the briefings cost in the build: how many MDX files were compiled or came from the
- * cache, and how long choosing key developments took (the remark plugin keeps the count). Also looks
- * The pages line says how many pages and files were rendered and how many the incremental build reused
- * unchanged from the last build (`src/site/page-keys.ts`). Also looks
- * after the compiler's lifetime in a build: stops its worker threads when bundling ends, and prunes the
- * compiled MDX this build did not use from the build cache.
+ * cache, and how long choosing key developments took (the remark plugin keeps the count). The pages line
+ * says how many pages and files were rendered and how many the incremental build reused unchanged from
+ * the last build (`src/site/page-keys.ts`); what `npm run build` keeps with the site (`BuildFacts`) is
+ * written at the same time. Also looks after the compiler's lifetime in a build: stops its worker threads
+ * when bundling ends, and prunes the compiled MDX this build did not use from the build cache.
  */
 import type { AstroIntegration } from 'astro';
-import { pruneCache } from '../build-cache.ts';
+import { pruneCache, writeFileAtomically } from '../build-cache.ts';
+import { BUILD_FACTS_FILE, type BuildFacts } from '../site-snapshot.ts';
 import { stopMdxWorkers } from '../../markdown/mdx-compiler.ts';
 import { fileURLToPath } from 'node:url';
 import { buildGlobals } from '../build-globals.ts';
@@ -50,6 +51,11 @@ export default function compileReport(): AstroIntegration {
         const rendered = Math.min(globals.pagesRendered ?? 0, total);
         logger.info(`pages: ${rendered} rendered, ${total - rendered} reused`);
         globals.pagesRendered = undefined;
+        const factsFile = process.env[BUILD_FACTS_FILE];
+        if (factsFile && globals.publicationWindow) {
+          const facts: BuildFacts = { publicationWindow: globals.publicationWindow, pages: total };
+          writeFileAtomically(factsFile, JSON.stringify(facts));
+        }
       },
     },
   };

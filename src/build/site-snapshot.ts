@@ -1,0 +1,165 @@
+/**
+ * The last site built, kept in the build cache (`site/`) with a digest of everything it was built from,
+ * so that a build whose inputs are all unchanged restores it instead of running Astro. Astro's
+ * incremental build reuses pages, but still bundles every briefing and renders the unkeyed routes; most
+ * deploys of a news site (the scheduled rebuilds, a commit that only touched tests or docs) change
+ * nothing at all, and this makes them cost a digest of the inputs and a folder of hard links.
+ *
+ * The inputs: the code, configuration and lockfile, every content and public file, the site URL, the
+ * flags given to Astro, Node's version, and the build clock — which only matters through which
+ * briefings are public, so the site stays valid for the `PublicationWindow` its build recorded.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { filesUnder, hashSources, writeFileAtomically } from './build-cache.ts';
+import { SITE_SOURCES } from './project-files.ts';
+import type { ContentPaths } from '../content/content-folders.ts';
+import { withinPublicationWindow, type PublicationWindow } from '../engine/listing.ts';
+
+/**
+ * Set by `npm run build` for Astro's process: the file the build writes its `BuildFacts` to when it is
+ * done (`src/build/integrations/compile-report.ts`).
+ */
+export const BUILD_FACTS_FILE = 'TICKERPRESS_BUILD_FACTS';
+
+/** What a finished build knows about its output that its inputs alone do not say. */
+export interface BuildFacts {
+  /** When the briefings public in this build would change: the site is valid only inside it. */
+  readonly publicationWindow: PublicationWindow;
+  /** Pages and files Astro wrote (rendered or reused), for the build log of a restore. */
+  readonly pages: number;
+}
+
+/** What, besides files, a build's output depends on. */
+export interface BuildSettings {
+  /** The site's absolute URL (`site.url`, which `SITE_URL` sets). */
+  readonly siteUrl: string;
+  /** Flags passed on to `astro build`. */
+  readonly astroArgs: readonly string[];
+}
+
+/** Bumped when the snapshot's layout or what its key covers changes, so an older snapshot is never read. */
+const FORMAT = 1;
+
+/** The digest of every input of a build of the project at `projectRoot` with `content`. */
+export function siteInputsKey(projectRoot: string, content: ContentPaths, settings: BuildSettings): string {
+  const hash = createHash('sha256').update(
+    JSON.stringify({ format: FORMAT, node: process.version, siteUrl: settings.siteUrl, args: settings.astroArgs }),
+  );
+  hashSources(hash, projectRoot, SITE_SOURCES);
+  // Content may live outside the project (CONTENT_DIR): named by absolute path, and any folder may be absent.
+  for (const path of [content.briefings, ...content.authors, content.tickers, content.market]) {
+    hash.update(`\0${path}\0`);
+    for (const file of filesUnder(path)) hash.update(`${relative(path, file)}\0`).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+/** A kept file: its path in the site, and its size and modification time when it was kept. */
+type KeptFile = readonly [path: string, size: number, modifiedMs: number];
+
+interface SnapshotRecord {
+  readonly format: number;
+  readonly key: string;
+  readonly facts: BuildFacts;
+  readonly files: readonly KeptFile[];
+}
+
+/** Links `from` at `to`, or copies it where a link cannot be made (another file system). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Recreates the files of `files` (relative to `from`) under `to`, by hard link where it can. */
+function linkTree(from: string, to: string, files: readonly string[]): void {
+  const made = new Set<string>();
+  for (const path of files) {
+    const folder = dirname(join(to, path));
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    linkOrCopy(join(from, path), join(to, path));
+  }
+}
+
+export class SiteSnapshot {
+  private readonly recordFile: string;
+  private readonly filesDir: string;
+
+  constructor(cacheDir: string) {
+    this.recordFile = join(cacheDir, 'snapshot.json');
+    this.filesDir = join(cacheDir, 'files');
+  }
+
+  /**
+   * The kept site's facts when it was built from inputs with digest `key` and is still valid at `now`,
+   * and every kept file is as it was kept. A file changed in place (the kept files are hard links, and
+   * so are the published ones after a restore) changes its modification time, and the snapshot is
+   * not used.
+   */
+  matching(key: string, now: Date): (BuildFacts & { readonly files: number }) | undefined {
+    const record = this.read();
+    if (!record || record.key !== key || !withinPublicationWindow(record.facts.publicationWindow, now))
+      return undefined;
+    for (const [path, size, modifiedMs] of record.files) {
+      const stat = statSync(join(this.filesDir, path), { throwIfNoEntry: false });
+      if (!stat || stat.size !== size || stat.mtimeMs !== modifiedMs) return undefined;
+    }
+    return { ...record.facts, files: record.files.length };
+  }
+
+  /** Recreates the kept site in `target` (which must not exist), by hard links. */
+  restoreInto(target: string): void {
+    const record = this.read();
+    if (!record) throw new Error(`The site snapshot ${this.recordFile} went missing while it was restored.`);
+    linkTree(
+      this.filesDir,
+      target,
+      record.files.map(([path]) => path),
+    );
+  }
+
+  /**
+   * Keeps the site just built in `siteDir`, replacing the last one. The record goes first and comes
+   * back last, so a build stopped halfway leaves no snapshot rather than a wrong one.
+   */
+  store(key: string, facts: BuildFacts, siteDir: string): void {
+    this.discard();
+    const temporary = `${this.filesDir}.${process.pid}.tmp`;
+    rmSync(temporary, { recursive: true, force: true });
+    const paths = filesUnder(siteDir).map((file) => relative(siteDir, file));
+    linkTree(siteDir, temporary, paths);
+    const files = paths.map((path): KeptFile => {
+      const stat = statSync(join(temporary, path));
+      return [path, stat.size, stat.mtimeMs];
+    });
+    rmSync(this.filesDir, { recursive: true, force: true });
+    renameSync(temporary, this.filesDir);
+    const record: SnapshotRecord = { format: FORMAT, key, facts, files };
+    writeFileAtomically(this.recordFile, JSON.stringify(record));
+  }
+
+  /** Forgets the kept site (its files go with the next `store`). */
+  discard(): void {
+    rmSync(this.recordFile, { force: true });
+  }
+
+  private read(): SnapshotRecord | undefined {
+    if (!existsSync(this.recordFile)) return undefined;
+    try {
+      const record = JSON.parse(readFileSync(this.recordFile, 'utf8')) as Partial<SnapshotRecord>;
+      return record.format === FORMAT && typeof record.key === 'string' && record.facts && Array.isArray(record.files)
+        ? (record as SnapshotRecord)
+        : undefined;
+    } catch {
+      // A damaged record costs a build, never the build.
+      return undefined;
+    }
+  }
+}
