@@ -69,7 +69,9 @@ if (!existsSync(outDir) && existsSync(previous)) {
 }
 
 if (discardInterruptedState(projectRoot)) {
-  console.log('An earlier build was stopped while rendering: every page is rendered again this time.');
+  console.log(
+    "An earlier build was stopped while rendering: Astro's page cache is discarded, and its next run renders every page.",
+  );
 }
 
 const snapshot = new SiteSnapshot(cacheDir(projectRoot, 'site'));
