@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheDir } from '../build-cache.ts';
+import { routes } from '../../site/routes.ts';
 import { SearchIndexCache } from './search-index-cache.ts';
 
 /**
@@ -15,6 +16,13 @@ import { SearchIndexCache } from './search-index-cache.ts';
  * pages of its own language.
  */
 const INDEX_OPTIONS = {} as const;
+
+/**
+ * The pages that carry `data-pagefind-body`: briefings. Pagefind leaves pages without it out of an index
+ * that has any, so reading only these builds the same index (a third less time reading at 1,000
+ * briefings); a build test holds the page count to the number of built pages marked for indexing.
+ */
+export const SEARCHABLE_PAGES = `${routes.briefing('**').replace(/^\//, '')}index.html`;
 
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);
@@ -31,7 +39,10 @@ export async function indexSite(siteDir: string, projectRoot: string): Promise<s
   try {
     const { index } = check('create an index', await pagefind.createIndex(INDEX_OPTIONS));
     if (!index) throw new Error('Pagefind returned no index');
-    const { page_count: pages } = check('index the site', await index.addDirectory({ path: siteDir }));
+    const { page_count: pages } = check(
+      'index the site',
+      await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES }),
+    );
     check('write the index', await index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
     const line = `search index: ${pages} pages in ${seconds()} s`;
     try {
