@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexSite } from '../../src/build/search-index/pagefind-index.ts';
+import { indexSite, SEARCHABLE_PAGES } from '../../src/build/search-index/pagefind-index.ts';
+import { routes } from '../../src/site/routes.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
@@ -26,6 +27,10 @@ afterEach(() => {
 });
 
 describe('the search index', () => {
+  it('reads the pages at the briefing route, the ones marked for indexing', () => {
+    expect(SEARCHABLE_PAGES).toBe(`${routes.briefing('**').replace(/^\//, '')}index.html`);
+  });
+
   it('indexes a site, reuses the index while no page changes, and indexes again after a change', async () => {
     const pages = {
       'briefings/amazon': page('Amazon', 'Amazon in talks to invest in OpenAI.'),
