@@ -103,13 +103,16 @@ function unchangedSite() {
 rmSync(staging, { recursive: true, force: true });
 const unchanged = unchangedSite();
 if (unchanged) {
-  // The content is what the last build checked, but its warnings are printed again, as every build does.
-  const checkStatus = await exitOf(checkContent());
+  // The content is what the last build checked, but its warnings are printed again, as every build does;
+  // the site is restored into the staging folder meanwhile, and published only if the check passes.
+  const check = exitOf(checkContent());
+  snapshot.restoreInto(staging);
+  const checkStatus = await check;
   if (checkStatus !== 0) {
+    rmSync(staging, { recursive: true, force: true });
     console.error(`\nBuild stopped: the content has errors (listed above). ${outputUntouched()}`);
     process.exit(checkStatus);
   }
-  snapshot.restoreInto(staging);
   publish();
   console.log(
     `Nothing changed since the last build (code, content, settings and public briefings): its ${unchanged.files} files restored from the build cache.`,
