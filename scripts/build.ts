@@ -106,7 +106,7 @@ if (unchanged) {
   // The content is what the last build checked, but its warnings are printed again, as every build does;
   // the site is restored into the staging folder meanwhile, and published only if the check passes.
   const check = exitOf(checkContent());
-  snapshot.restoreInto(staging);
+  snapshot.restoreInto(unchanged, staging);
   const checkStatus = await check;
   if (checkStatus !== 0) {
     rmSync(staging, { recursive: true, force: true });
@@ -115,9 +115,9 @@ if (unchanged) {
   }
   publish();
   console.log(
-    `Nothing changed since the last build (code, content, settings and public briefings): its ${unchanged.files} files restored from the build cache.`,
+    `Nothing changed since the last build (code, content, settings and public briefings): its ${unchanged.files.length} files restored from the build cache.`,
   );
-  console.log(`pages: 0 rendered, ${unchanged.pages} reused`);
+  console.log(`pages: 0 rendered, ${unchanged.facts.pages} reused`);
   console.log(`Site written to ${outDir}`);
   process.exit(0);
 }

@@ -59,7 +59,8 @@ export function siteInputsKey(projectRoot: string, content: ContentPaths, settin
 /** A kept file: its path in the site, and its size and modification time when it was kept. */
 type KeptFile = readonly [path: string, size: number, modifiedMs: number];
 
-interface SnapshotRecord {
+/** The kept site: what it was built from, what its build knew, and its files. */
+export interface SnapshotRecord {
   readonly format: number;
   readonly key: string;
   readonly facts: BuildFacts;
@@ -98,12 +99,11 @@ export class SiteSnapshot {
   }
 
   /**
-   * The kept site's facts when it was built from inputs with digest `key` and is still valid at `now`,
-   * and every kept file is as it was kept. A file changed in place (the kept files are hard links, and
-   * so are the published ones after a restore) changes its modification time, and the snapshot is
-   * not used.
+   * The kept site, when it was built from inputs with digest `key`, is still valid at `now`, and every
+   * kept file is as it was kept. A file changed in place (the kept files are hard links, and so are the
+   * published ones after a restore) changes its modification time, and the snapshot is not used.
    */
-  matching(key: string, now: Date): (BuildFacts & { readonly files: number }) | undefined {
+  matching(key: string, now: Date): SnapshotRecord | undefined {
     const record = this.read();
     if (!record || record.key !== key || !withinPublicationWindow(record.facts.publicationWindow, now))
       return undefined;
@@ -111,17 +111,15 @@ export class SiteSnapshot {
       const stat = statSync(join(this.filesDir, path), { throwIfNoEntry: false });
       if (!stat || stat.size !== size || stat.mtimeMs !== modifiedMs) return undefined;
     }
-    return { ...record.facts, files: record.files.length };
+    return record;
   }
 
-  /** Recreates the kept site in `target` (which must not exist), by hard links. */
-  restoreInto(target: string): void {
-    const record = this.read();
-    if (!record) throw new Error(`The site snapshot ${this.recordFile} went missing while it was restored.`);
+  /** Recreates the kept site `matching` returned in `target` (which must not exist), by hard links. */
+  restoreInto(kept: SnapshotRecord, target: string): void {
     linkTree(
       this.filesDir,
       target,
-      record.files.map(([path]) => path),
+      kept.files.map(([path]) => path),
     );
   }
 
