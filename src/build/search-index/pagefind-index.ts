@@ -33,7 +33,7 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 export async function indexSite(siteDir: string, projectRoot: string): Promise<string> {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-  const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'), siteDir, INDEX_OPTIONS);
+  const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'), siteDir, INDEX_OPTIONS, SEARCHABLE_PAGES);
   const reused = cache.restore(join(siteDir, 'pagefind'));
   if (reused) return `search index: ${reused.pages} pages in ${seconds()} s (unchanged pages: index from the cache)`;
   try {

@@ -4,9 +4,9 @@
  * (a scheduled rebuild with no new content, say) copies the index instead of building it again.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { filesUnder, writeFileAtomically } from '../build-cache.ts';
+import { cpSync, existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../build-cache.ts';
 import { installedPackage } from '../installed-package.ts';
 
 export interface SearchIndexFacts {
@@ -18,16 +18,17 @@ export class SearchIndexCache {
   private readonly key: string;
   private readonly cacheDir: string;
 
-  /** `siteDir` is the built site, read now: the index folder inside it is not part of the digest. */
-  constructor(cacheDir: string, siteDir: string, indexOptions: object, indexDirName = 'pagefind') {
+  /**
+   * `siteDir` is the built site, read now: the pages matching `pages` (a glob relative to it), the ones
+   * Pagefind reads, are the digest's content.
+   */
+  constructor(cacheDir: string, siteDir: string, indexOptions: object, pages: string) {
     this.cacheDir = cacheDir;
     const hash = createHash('sha256')
       .update(`pagefind@${installedPackage('pagefind').version}\0`)
       .update(JSON.stringify(indexOptions));
-    const indexDir = join(siteDir, indexDirName);
-    for (const file of filesUnder(siteDir)) {
-      if (!file.endsWith('.html') || file.startsWith(`${indexDir}/`)) continue;
-      hash.update(`\0${relative(siteDir, file)}\0`).update(readFileSync(file));
+    for (const path of globSync(pages, { cwd: siteDir }).sort()) {
+      hash.update(`\0${path}\0`).update(readFileSync(join(siteDir, path)));
     }
     this.key = hash.digest('hex');
   }
