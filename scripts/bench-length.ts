@@ -109,7 +109,6 @@ async function measure(stage: Stage, source: string): Promise<Measured> {
       const context = {
         authors: new Set(['demo-writer']),
         tickers: new Set(['BLMR']),
-        resolves: () => true,
         publicFileExists: () => true,
         routeOf,
       };

@@ -6,10 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkContent, type CheckContext, type ContentFile } from '../content/check/index.ts';
+import { checkContent, type CheckContext, type ContentSource } from '../content/check/index.ts';
 import { authorFiles, contentPaths, marketFiles } from '../content/content-folders.ts';
 import type { Finding } from '../content/finding.ts';
 import { parseMarketCsv } from '../content/market-csv.ts';
@@ -33,21 +32,6 @@ export interface ContentCheckReport {
   readonly findings: readonly Finding[];
 }
 
-/** What an import specifier may leave out when it names a project file. */
-const IMPORT_EXTENSIONS = [
-  '',
-  '.astro',
-  '.ts',
-  '.js',
-  '.mjs',
-  '.mdx',
-  '.md',
-  '.json',
-  '/index.ts',
-  '/index.js',
-  '/index.astro',
-];
-
 function listMdx(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
@@ -65,13 +49,12 @@ export function displayPath(root: string, path: string): string {
 
 export function runContentCheck({ root, routeOf }: ContentCheckOptions): ContentCheckReport {
   const paths = contentPaths(root);
-  const files: ContentFile[] = listMdx(paths.briefings)
+  // Bytes, not text: the check finds bytes that are not UTF-8 at their place.
+  const files: ContentSource[] = listMdx(paths.briefings)
     .sort()
-    .map((path) => ({ path: displayPath(root, path), source: readFileSync(path, 'utf8') }));
-  const absolutePath = new Map(files.map((file) => [file.path, resolve(root, file.path)]));
+    .map((path) => ({ path: displayPath(root, path), source: readFileSync(path) }));
   const authors = new Set(authorFiles(paths).keys());
   const tickers = new Set(Object.keys((parseYaml(readFileSync(paths.tickers, 'utf8')) ?? {}) as object));
-  const requireFromRoot = createRequire(join(root, 'package.json'));
 
   const marketFindings: Finding[] = [];
   const seriesBySymbol = new Map<string, PriceRow[]>();
@@ -100,21 +83,6 @@ export function runContentCheck({ root, routeOf }: ContentCheckOptions): Content
   const findings = checkContent(files, {
     authors,
     tickers,
-    resolves: (specifier, fromPath) => {
-      if (specifier.startsWith('astro:')) return true;
-      if (specifier.startsWith('.') || specifier.startsWith('/')) {
-        const base = specifier.startsWith('/')
-          ? join(root, specifier)
-          : resolve(dirname(absolutePath.get(fromPath) ?? fromPath), specifier);
-        return IMPORT_EXTENSIONS.some((extension) => existsSync(base + extension));
-      }
-      try {
-        requireFromRoot.resolve(specifier);
-        return true;
-      } catch {
-        return false;
-      }
-    },
     publicFileExists: (path) => existsSync(join(root, 'public', decodeURIComponent(path))),
     routeOf,
     series: (symbol) => seriesBySymbol.get(symbol),

@@ -9,3 +9,9 @@ export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
 
 /** Names components once had, with what to write instead: a clear error, not "unknown component". */
 export const RENAMED_MDX_COMPONENTS: Readonly<Record<string, MdxComponentName>> = { FigureChart: 'BarChart' };
+
+const NAMES: ReadonlySet<string> = new Set(MDX_COMPONENT_NAMES);
+
+/** Whether a JSX element's name is one of the built-in components. */
+export const isMdxComponentName = (name: string | null | undefined): name is MdxComponentName =>
+  name !== null && name !== undefined && NAMES.has(name);

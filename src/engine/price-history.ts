@@ -19,10 +19,26 @@ export function dayOf(isoDateTime: string): string {
   return isoDateTime.slice(0, 10);
 }
 
-function daysBefore(date: string, days: number): string {
+/** The day `days` before `date` (after it, for a negative count), both YYYY-MM-DD. */
+export function daysBefore(date: string, days: number): string {
   const instant = new Date(`${date}T00:00:00Z`);
   instant.setUTCDate(instant.getUTCDate() - days);
   return instant.toISOString().slice(0, 10);
+}
+
+/** A chart's days: `to` defaults to the last day of data, `from` to 52 weeks (364 days) before `to`. */
+export function chartRange(
+  rows: readonly PriceRow[],
+  from: string | undefined,
+  to: string | undefined,
+): { from: string; to: string } {
+  const end = to ?? rows.at(-1)?.date ?? '1970-01-01';
+  return { from: from ?? daysBefore(end, 364), to: end };
+}
+
+/** The rows of a chart's days, `from` and `to` included. */
+export function rowsInRange(rows: readonly PriceRow[], range: { from: string; to: string }): PriceRow[] {
+  return rows.filter((row) => row.date >= range.from && row.date <= range.to);
 }
 
 export interface DerivedSnapshot {

@@ -7,13 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import { cacheDir, hashCacheSources, writeFileAtomically } from '../build/build-cache.ts';
 import { addKeyDevelopmentsTiming, buildGlobals, type KeyDevelopmentsTiming } from '../build/build-globals.ts';
 import { CACHE_SOURCES, WORKER_ENTRIES } from '../build/project-files.ts';
 import { POOL_THRESHOLD, WorkerPool, workerCount } from '../build/worker-pool.ts';
-import { normalizeSourceText } from '../content/source-text.ts';
+import { readSourceText } from '../content/source-text.ts';
+import { ContentGuardError } from './plugins/remark-content-guard.ts';
 import { markdownPipeline } from './pipeline.ts';
 
 type Processor = ReturnType<typeof unified>;
@@ -129,7 +130,13 @@ export function cachedParallelMdx(projectRoot: string): Processor {
           // reach the page (a `\r` in every soft-wrapped paragraph): normalised here, before the cache key,
           // as the check and the loader normalise (`src/content/source-text.ts`), so such a file compiles
           // to, and is cached as, the same module as the file saved with `\n` and no mark.
-          const content = normalizeSourceText(given);
+          // Characters that are not text are refused here too, for a build run without the check: the
+          // bundler would otherwise fail on them far from the file.
+          const { text: content, problem } = readSourceText(given);
+          if (problem) {
+            const file = relative(projectRoot, filePath);
+            throw new ContentGuardError([{ file, severity: 'error', ...problem }]);
+          }
           const key = createHash('sha256')
             .update(pipelineKey)
             .update(filePath)

@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkGfm from 'remark-gfm';
 import { site } from '../site.config.ts';
 import remarkChartEvents from './plugins/remark-chart-events.ts';
+import remarkContentGuard from './plugins/remark-content-guard.ts';
 import remarkKeyDevelopments from './plugins/remark-key-developments.ts';
 import remarkSmartypants from './plugins/remark-smartypants.ts';
 import remarkSponsored from './plugins/remark-sponsored.ts';
@@ -20,6 +21,8 @@ export const markdownPipeline: NonNullable<Parameters<typeof unified>[0]> = {
   // where Astro runs its own, makes the same text in linear time (`plugins/remark-smartypants.ts`).
   smartypants: false,
   remarkPlugins: [
+    // First: refuses code and unusable component attributes before anything else reads the body.
+    remarkContentGuard,
     remarkSmartypants,
     remarkGfm,
     remarkSponsored,

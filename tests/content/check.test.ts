@@ -38,7 +38,6 @@ const amznSeries = parseMarketCsv(readFileSync(join(PROJECT_ROOT, MARKET_FILE), 
 const CONTEXT: CheckContext = {
   authors: new Set(['markets-desk', 'demo-writer', 'hostile-author']),
   tickers: new Set(['AMZN', 'BRK.B', 'T']),
-  resolves: (specifier) => !specifier.includes('missing'),
   publicFileExists: (path) => path === '/favicon.svg',
   routeOf,
   series: (symbol) => (symbol === 'AMZN' ? amznSeries : undefined),
@@ -292,8 +291,19 @@ const MARKUP = [
   '{<iframe src="https://example.com" />}',
   'import X from "./missing.js"',
   'import { A, B as C } from "./here.js"',
+  "import { readFileSync } from 'node:fs'",
   'export const frontmatter = 1',
   'export default 1',
+  'export const secret = process.env',
+  'The path is {process.env.HOME}/x.',
+  "{readFileSync('/etc/hostname', 'utf8')}",
+  '<Ticker symbol={process.env.USER} />',
+  '<Ticker {...props} />',
+  'A {/* note */} and a \\{ brace.',
+  '<PriceChart ticker="AMZN" from="2026-13-01" to="2026-01-30" />',
+  '<PriceChart ticker="AMZN" from="2026-01-30" to="2025-01-30" />',
+  '<BarChart title="S" unit="$bn" labels="Q1|Q2|Q3" values="1.2|abc|3" />',
+  '<BarChart title="S" labels="Q1" values="1" colour="red" />',
   '[^1]',
   '[^1]: note',
   '    indented code',
@@ -517,6 +527,26 @@ describe('the content check on damaged briefings (property-based)', () => {
         if (certainlyBroken(file)) expect(errorsOf(findings, file.path).length).toBeGreaterThan(0);
       }),
       { seed: SEED, numRuns: property.numRuns },
+    );
+  });
+
+  it('reports bytes that are not UTF-8 as an error inside the file, wherever they are and however it was saved', () => {
+    const INVALID = [[0xff], [0xe9], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0x00]];
+    fc.assert(
+      fc.property(fixtureIndex, fc.nat(), fc.constantFrom(...INVALID), endings, (index, at, bad, saved) => {
+        const fixture = FIXTURES[index];
+        if (!fixture) throw new Error(`no fixture ${index}`);
+        const bytes = Buffer.from(saveWith(fixture.source, saved), 'utf8');
+        const place = at % (bytes.length + 1);
+        const source = Buffer.concat([bytes.subarray(0, place), Buffer.from(bad), bytes.subarray(place)]);
+        const findings = checkContent([{ path: fixture.path, source }], CONTEXT);
+        const asText = { path: fixture.path, source: new TextDecoder().decode(source) };
+        expect(findingProblems(findings, [asText])).toEqual([]);
+        expect(errorsOf(findings, fixture.path).map(formatFinding)).toEqual([
+          expect.stringMatching(/: error: (?:the byte 0x[0-9A-F]{2} is not UTF-8 text|a NUL character)/),
+        ]);
+      }),
+      { seed: SEED, numRuns: 200 },
     );
   });
 

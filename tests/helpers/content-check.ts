@@ -1,17 +1,16 @@
 /** The content check with a small, fixed site around it, for tests of one rule or one briefing. */
-import { checkContent, type CheckContext, type ContentFile } from '../../src/content/check/index.ts';
+import { checkContent, type CheckContext, type ContentSource } from '../../src/content/check/index.ts';
 import type { Finding } from '../../src/content/finding.ts';
 import { routeOf } from '../../src/site/routes.ts';
 
 /**
  * Checks `files` as a site with one author (`demo-writer`) and one known ticker (`AMZN`) would, every
- * import resolving and every public file present unless `context` says otherwise.
+ * public file present unless `context` says otherwise.
  */
-export function checkWithSite(files: readonly ContentFile[], context: Partial<CheckContext> = {}): Finding[] {
+export function checkWithSite(files: readonly ContentSource[], context: Partial<CheckContext> = {}): Finding[] {
   return checkContent(files, {
     authors: new Set(['demo-writer']),
     tickers: new Set(['AMZN']),
-    resolves: () => true,
     publicFileExists: () => true,
     routeOf,
     ...context,

@@ -65,7 +65,7 @@ describe('a briefing with hostile markup', () => {
     ] as const) {
       expect(result.output).toContain(`briefings/hostile-markup.mdx:${place}: error: ${what}`);
     }
-    expect(result.output).toMatch(/2 briefings checked in \d+ ms \(\d+ unchanged, from the cache\): 15 errors/);
+    expect(result.output).toMatch(/2 briefings checked in \d+ ms \(\d+ unchanged, from the cache\): 16 errors/);
     expect(result.output).toContain('Build stopped: the content has errors');
     expect(existsSync(outDir)).toBe(false);
   }, 120_000);

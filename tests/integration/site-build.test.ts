@@ -713,7 +713,7 @@ describe('a build with an invalid briefing', () => {
       'broken.mdx',
       '---\ntitle: Broken\ndek: D.\npublishedAt: 2026-02-31T10:00:00\nauthor: demo-writer\ntickers: AMZN, MSFT\nsources:\n  - name: S\n---\n\nBody.\n',
     );
-    for (const name of ['unclosed-jsx.mdx', 'missing-import.mdx', 'missing-image.mdx', 'long-headline.mdx']) {
+    for (const name of ['unclosed-jsx.mdx', 'author-code.mdx', 'missing-image.mdx', 'long-headline.mdx']) {
       writeBriefing(broken, name, readFileSync(join(PROJECT_ROOT, 'tests/fixtures/broken', name), 'utf8'));
     }
     const result = await buildSite(broken, outDir);
@@ -725,13 +725,13 @@ describe('a build with an invalid briefing', () => {
     );
     expect(result.output).toMatch(/briefings\/long-headline\.mdx:2:8: warning: title has 220 characters/);
     expect(result.output).toMatch(
-      /6 briefings checked in \d+ ms \(\d+ unchanged, from the cache\): 5 errors, 1 warning/,
+      /6 briefings checked in \d+ ms \(\d+ unchanged, from the cache\): 10 errors, 1 warning/,
     );
     expect(result.output).toMatch(
       /briefings\/unclosed-jsx\.mdx:12:1: error: MDX syntax: Expected a closing tag for `<Sponsored>`/,
     );
     expect(result.output).toMatch(
-      /briefings\/missing-import\.mdx:10:1: error: import "\.\/charts\/missing-chart\.astro" does not resolve/,
+      /briefings\/author-code\.mdx:14:30: error: \{…\} is an MDX expression, which is not allowed in a briefing/,
     );
     expect(result.exitCode).not.toBe(0);
     expect(result.output).toMatch(

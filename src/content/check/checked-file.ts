@@ -15,11 +15,16 @@ export interface ContentFile {
   readonly source: string;
 }
 
+/** A briefing as the check is given it: its bytes as read from disk, or its text. */
+export interface ContentSource {
+  /** Path relative to the repository, as findings print it. */
+  readonly path: string;
+  readonly source: string | Uint8Array;
+}
+
 export interface CheckContext {
   readonly authors: ReadonlySet<string>;
   readonly tickers: ReadonlySet<string>;
-  /** Whether an import specifier resolves, seen from the importing file. */
-  readonly resolves: (specifier: string, fromPath: string) => boolean;
   /** Whether a path such as `/images/x.png` exists under `public/`. */
   readonly publicFileExists: (path: string) => boolean;
   /** What a path of the site leads to: the site's own URL scheme (`routeOf` in `src/site/routes.ts`). */

@@ -1,29 +1,30 @@
 /**
- * Checks every briefing without building the site: frontmatter (YAML and schema), MDX syntax, then one
- * rule per concern (`rules/`): known tickers, market data, the headline's length, the briefing's own
- * image, imports and exports, components, markup that runs code or loads other documents, images, links
- * and hand-written key developments; and across
- * files, duplicate slugs. Each finding names the file, the line and column in the `.mdx` file, and what
- * is wrong.
+ * Checks every briefing without building the site: its bytes (UTF-8 text), frontmatter (YAML and
+ * schema), MDX syntax, then one rule per concern (`rules/`): known tickers, market data, the headline's
+ * length, the briefing's own image, code (imports, exports, expressions), components and their
+ * attributes, markup that runs code or loads other documents, images, links and hand-written key
+ * developments; and across files, duplicate slugs. Each finding names the file, the line and column in
+ * the `.mdx` file, and what is wrong.
  */
 import GithubSlugger from 'github-slugger';
 import type { Finding } from '../finding.ts';
 import { readBriefingFrontmatter } from '../frontmatter.ts';
-import { normalizeSourceText } from '../source-text.ts';
+import { readSourceText } from '../source-text.ts';
 import type {
   BodyRule,
   CheckContext,
   CheckedFile,
   CheckedFrontmatter,
   ContentFile,
+  ContentSource,
   FrontmatterRule,
   Positioned,
   SiteIndex,
 } from './checked-file.ts';
 import { finding } from './finding-helpers.ts';
 import { parseBody } from './mdx-syntax.ts';
+import { noCode } from './rules/no-code.ts';
 import { componentUsage } from './rules/component-usage.ts';
-import { esmBlocks } from './rules/esm-blocks.ts';
 import { headlineLength } from './rules/headline-length.ts';
 import { hostileMarkup } from './rules/hostile-markup.ts';
 import { internalLinks } from './rules/internal-links.ts';
@@ -33,11 +34,11 @@ import { markdownImages } from './rules/markdown-images.ts';
 import { marketAgreement } from './rules/market-agreement.ts';
 import { socialImage } from './rules/social-image.ts';
 
-export type { CheckContext, ContentFile } from './checked-file.ts';
+export type { CheckContext, ContentFile, ContentSource } from './checked-file.ts';
 
 const FRONTMATTER_RULES: readonly FrontmatterRule[] = [knownTickers, marketAgreement, headlineLength, socialImage];
 const BODY_RULES: readonly BodyRule[] = [
-  esmBlocks,
+  noCode,
   componentUsage,
   hostileMarkup,
   markdownImages,
@@ -54,15 +55,23 @@ export function briefingId(pathInBriefings: string): string {
     .join('/');
 }
 
-export function checkContent(given: readonly ContentFile[], context: CheckContext): Finding[] {
+/**
+ * Checks `given` briefings: as read from disk (bytes, so that bytes which are not UTF-8 are found at their
+ * place) or as text.
+ */
+export function checkContent(given: readonly ContentSource[], context: CheckContext): Finding[] {
   const findings: Finding[] = [];
-  // Rules read the whole text too: a byte-order mark or `\r\n` must change no finding (`source-text.ts`).
-  const files = given.map((file) => ({ ...file, source: normalizeSourceText(file.source) }));
-  const parsed = files.map((file) => ({
-    file,
-    id: briefingId(file.path.replace(/^.*?briefings\//, '')),
-    result: readBriefingFrontmatter(file.source, { file: file.path, authors: context.authors }),
-  }));
+  const parsed = given.map(({ path, source }) => {
+    // Rules read the whole text too: a byte-order mark or `\r\n` must change no finding (`source-text.ts`).
+    const { text, problem } = readSourceText(source);
+    const file: ContentFile = { path, source: text };
+    const id = briefingId(path.replace(/^.*?briefings\//, ''));
+    // Bytes that are not text are the one finding of their file: what a parser makes of them is noise.
+    const result: ReturnType<typeof readBriefingFrontmatter> = problem
+      ? { ok: false, findings: [finding(path, problem.line, problem.column, 'error', problem.message)] }
+      : readBriefingFrontmatter(text, { file: path, authors: context.authors });
+    return { file, id, result };
+  });
 
   const ids = new Map<string, string>();
   for (const { file, id } of parsed) {

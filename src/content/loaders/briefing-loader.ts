@@ -11,7 +11,7 @@ import { completeSnapshot } from '../../engine/price-history.ts';
 import { readSeries } from './market-loader.ts';
 import { formatFinding, type Finding } from '../finding.ts';
 import { readBriefingFrontmatter } from '../frontmatter.ts';
-import { normalizeSourceText } from '../source-text.ts';
+import { readSourceText } from '../source-text.ts';
 
 export interface BriefingsLoaderOptions {
   /** Folder holding `*.mdx` briefings (files starting with `_` are ignored). */
@@ -27,7 +27,7 @@ export class BriefingValidationError extends Error {
   readonly loc: { file: string; line: number; column: number };
 
   constructor(findings: readonly Finding[], absolutePath: string) {
-    super(`Invalid briefing frontmatter:\n${findings.map(formatFinding).join('\n')}`);
+    super(`Invalid briefing:\n${findings.map(formatFinding).join('\n')}`);
     const first = findings[0];
     this.loc = { file: absolutePath, line: first?.line ?? 1, column: first?.column ?? 1 };
   }
@@ -52,9 +52,17 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
         ...context,
         parseData: async (props) => {
           if (!props.filePath) return context.parseData(props);
-          // As the check reads it: no byte-order mark, `\n` line endings (`source-text.ts`).
-          const source = normalizeSourceText(await readFile(props.filePath, 'utf8'));
-          const result = readBriefingFrontmatter(source, { file: displayPath(root, props.filePath), authors });
+          // As the check reads it: no byte-order mark, `\n` line endings, and bytes that are not text
+          // refused at their place before anything parses or compiles them (`source-text.ts`).
+          const file = displayPath(root, props.filePath);
+          const { text: source, problem } = readSourceText(await readFile(props.filePath));
+          if (problem) {
+            throw new BriefingValidationError(
+              [{ file, line: problem.line, column: problem.column, severity: 'error', message: problem.message }],
+              props.filePath,
+            );
+          }
+          const result = readBriefingFrontmatter(source, { file, authors });
           if (!result.ok) throw new BriefingValidationError(result.findings, props.filePath);
           const data = { ...result.raw };
           const market = result.frontmatter.market;
@@ -62,7 +70,6 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
             const completed = completeSnapshot(market, readSeries(options.paths, root, market.symbol));
             if ('error' in completed) {
               const line = source.split('\n').findIndex((text) => /^market:/.test(text)) + 1;
-              const file = displayPath(root, props.filePath);
               throw new BriefingValidationError(
                 [{ file, line, column: 1, severity: 'error', field: 'market', message: completed.error }],
                 props.filePath,

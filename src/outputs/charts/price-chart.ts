@@ -6,7 +6,7 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { formatMoney, formatPercent } from '../../engine/money.ts';
-import type { PriceRow } from '../../engine/price-history.ts';
+import { chartRange, daysBefore, rowsInRange, type PriceRow } from '../../engine/price-history.ts';
 import { CHART_PAINT, chartId, escapeXml, round } from './svg-markup.ts';
 
 export interface ChartEvent {
@@ -47,12 +47,6 @@ const MARGIN = { top: 28, right: 72, bottom: 32, left: 56 };
 
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 
-function dayBefore(date: string, days: number): string {
-  const instant = utc(date);
-  instant.setUTCDate(instant.getUTCDate() - days);
-  return instant.toISOString().slice(0, 10);
-}
-
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions) {
   const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
   return (date: Date) => format.format(date);
@@ -61,10 +55,8 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions) {
 export function priceChart(input: PriceChartInput): RenderedChart {
   const width = input.width ?? 720;
   const height = input.height ?? 320;
-  const last = input.rows.at(-1)?.date ?? '1970-01-01';
-  const to = input.to ?? last;
-  const from = input.from ?? dayBefore(to, 364);
-  const rows = input.rows.filter((row) => row.date >= from && row.date <= to);
+  const { from, to } = chartRange(input.rows, input.from, input.to);
+  const rows = rowsInRange(input.rows, { from, to });
   const longDate = dateFormat(input.locale, { day: 'numeric', month: 'long', year: 'numeric' });
   const money = (value: number) => formatMoney(value, input.currency, input.locale);
   const id = chartId('price-chart', input.symbol, from, to);
@@ -82,15 +74,15 @@ export function priceChart(input: PriceChartInput): RenderedChart {
 
   const first = rows[0] as PriceRow;
   const final = rows.at(-1) as PriceRow;
-  const yearWindow = input.rows.filter((row) => row.date > dayBefore(final.date, 365) && row.date <= final.date);
+  const yearWindow = input.rows.filter((row) => row.date > daysBefore(final.date, 365) && row.date <= final.date);
   const high52Week = Math.max(...yearWindow.map((row) => row.high));
   const closes = rows.map((row) => row.close);
   const low = rows.reduce((lowest, row) => (row.close < lowest.close ? row : lowest), first);
   const top = rows.reduce((highest, row) => (row.close > highest.close ? row : highest), first);
 
   // A single day still gets a visible span: one day either side.
-  const start = rows.length === 1 ? utc(dayBefore(first.date, 1)) : utc(first.date);
-  const end = rows.length === 1 ? utc(dayBefore(first.date, -1)) : utc(final.date);
+  const start = rows.length === 1 ? utc(daysBefore(first.date, 1)) : utc(first.date);
+  const end = rows.length === 1 ? utc(daysBefore(first.date, -1)) : utc(final.date);
   const x = scaleUtc()
     .domain([start, end])
     .range([MARGIN.left, width - MARGIN.right]);

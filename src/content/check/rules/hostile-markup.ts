@@ -5,9 +5,9 @@
  * - a `javascript:`, `vbscript:` or `data:` URL in a link, image, link definition or URL attribute,
  *   however it is spelt (`JavaScript:`, `java&#x09;script:`, ` javascript:`);
  * - an element that runs code, embeds, submits or redirects (`<script>`, `<style>`, `<iframe>`, `<form>`…);
- * - an event-handler attribute (`onerror`, `onClick`…), and attributes spread from an expression onto
- *   an HTML element, which the check cannot see;
- * and the same in JSX written inside `{…}` expressions and `export`s, which Astro renders as well.
+ * - an event-handler attribute (`onerror`, `onClick`…).
+ * Expressions, imports and exports, in which JSX could hide, are refused whole by the code rule
+ * (`author-code.ts`), which also reports an attribute written as an expression.
  */
 import { visit } from 'unist-util-visit';
 import type { Finding } from '../../finding.ts';
@@ -33,7 +33,7 @@ const REFUSED_ELEMENTS: Readonly<Record<string, string>> = {
 
 /**
  * Attributes whose value is a URL (or, for `srcset`, a list of them). Not `data`: `<object>` is refused
- * whole, and a component may take `data` as something else (`<BarChart data={…}>`).
+ * whole.
  */
 const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
   'href',
@@ -64,8 +64,6 @@ export function hostileScheme(url: string): string | undefined {
 }
 
 const isEventHandler = (name: string) => /^on/i.test(name);
-/** A lower-case JSX name is an HTML (or SVG) element; a capitalised one is a component. */
-const isHtmlElement = (name: string) => /^[a-z]/.test(name);
 
 /** A URL as a message quotes it: long `data:` URLs cut short. */
 function quoted(url: string): string {
@@ -87,18 +85,10 @@ function urlsOf(attribute: string, value: string): string[] {
   return attribute === 'srcset' ? value.split(/[\s,]+/) : [value];
 }
 
-// The syntax tree remark-mdx attaches to expressions and ESM (ESTree with JSX), as far as this rule reads it.
-interface EstreeNode {
-  readonly type: string;
-  readonly loc?: { readonly start: { readonly line: number; readonly column: number } } | null;
-  readonly [key: string]: unknown;
-}
-
 interface JsxAttribute {
   readonly type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
   readonly name?: string;
-  readonly value?: string | { readonly value: string; readonly data?: { readonly estree?: unknown } } | null;
-  readonly data?: { readonly estree?: unknown };
+  readonly value?: unknown;
   readonly position?: Positioned['position'];
 }
 
@@ -109,45 +99,6 @@ interface JsxElement {
   readonly position?: Positioned['position'];
 }
 
-const isEstreeNode = (value: unknown): value is EstreeNode =>
-  typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-
-/** An ESTree node's place as the findings count it (ESTree columns count from 0). */
-const placeOf = (node: EstreeNode, fallback: Positioned): Positioned =>
-  node.loc ? { position: { start: { line: node.loc.start.line, column: node.loc.start.column + 1 } } } : fallback;
-
-/** Every node of an ESTree tree, depth first. */
-function* estreeNodes(node: unknown): Generator<EstreeNode> {
-  if (Array.isArray(node)) {
-    for (const child of node) yield* estreeNodes(child);
-    return;
-  }
-  if (!isEstreeNode(node)) return;
-  yield node;
-  for (const [key, value] of Object.entries(node)) {
-    if (key !== 'loc' && key !== 'range' && typeof value === 'object') yield* estreeNodes(value);
-  }
-}
-
-/** The strings written in an expression: literals and the text of template literals. */
-function stringsIn(estree: unknown): string[] {
-  const strings: string[] = [];
-  for (const node of estreeNodes(estree)) {
-    if (node.type === 'Literal' && typeof node['value'] === 'string') strings.push(node['value']);
-    if (node.type === 'TemplateElement') {
-      const value = node['value'] as { cooked?: string | null; raw: string };
-      strings.push(value.cooked ?? value.raw);
-    }
-  }
-  return strings;
-}
-
-const jsxName = (name: unknown): string => {
-  const node = name as { type?: string; name?: unknown; namespace?: { name?: string } } | null;
-  if (node?.type === 'JSXNamespacedName') return `${node.namespace?.name ?? ''}:${jsxName(node.name)}`;
-  return typeof node?.name === 'string' ? node.name : '';
-};
-
 export const hostileMarkup: BodyRule = ({ tree, findingAt }) => {
   const findings: Finding[] = [];
   const report = (at: Positioned, message: string) => findings.push(findingAt(at, 'error', message));
@@ -156,8 +107,8 @@ export const hostileMarkup: BodyRule = ({ tree, findingAt }) => {
     const reason = Object.hasOwn(REFUSED_ELEMENTS, name) ? REFUSED_ELEMENTS[name] : undefined;
     if (reason) report(at, `<${name}> is not allowed in a briefing: it ${reason}`);
   };
-  /** An attribute written out: an event handler, or a URL attribute whose value (or strings) use a refused scheme. */
-  const checkAttribute = (element: string, name: string, values: readonly string[], at: Positioned) => {
+  /** An attribute written out: an event handler, or a URL attribute whose value uses a refused scheme. */
+  const checkAttribute = (element: string, name: string, value: string, at: Positioned) => {
     if (isEventHandler(name)) {
       report(
         at,
@@ -166,7 +117,7 @@ export const hostileMarkup: BodyRule = ({ tree, findingAt }) => {
       return;
     }
     if (!URL_ATTRIBUTES.has(name.toLowerCase())) return;
-    for (const url of values.flatMap((value) => urlsOf(name.toLowerCase(), value))) {
+    for (const url of urlsOf(name.toLowerCase(), value)) {
       const scheme = hostileScheme(url);
       if (scheme) {
         report(at, schemeMessage(`${name} of <${element}>`, url, scheme));
@@ -174,28 +125,6 @@ export const hostileMarkup: BodyRule = ({ tree, findingAt }) => {
       }
     }
   };
-  const checkSpread = (element: string, at: Positioned) => {
-    if (isHtmlElement(element)) {
-      report(
-        at,
-        `<${element}> takes attributes spread from an expression, which the check cannot see: write each one out`,
-      );
-    }
-  };
-  /** JSX written inside an expression or an ESM block: Astro renders it like JSX written in the body. */
-  const checkEstree = (estree: unknown, fallback: Positioned) => {
-    for (const node of estreeNodes(estree)) {
-      if (node.type !== 'JSXOpeningElement') continue;
-      const element = jsxName(node['name']);
-      checkElement(element, placeOf(node, fallback));
-      for (const attribute of (node['attributes'] as readonly EstreeNode[] | undefined) ?? []) {
-        const at = placeOf(attribute, fallback);
-        if (attribute.type === 'JSXSpreadAttribute') checkSpread(element, at);
-        else checkAttribute(element, jsxName(attribute['name']), stringsIn(attribute['value']), at);
-      }
-    }
-  };
-
   visit(tree, (node) => {
     switch (node.type) {
       case 'link':
@@ -212,24 +141,18 @@ export const hostileMarkup: BodyRule = ({ tree, findingAt }) => {
         const element = jsx.name ?? '';
         checkElement(element, jsx);
         for (const attribute of jsx.attributes) {
-          const at = attribute.position ? attribute : jsx;
-          if (attribute.type === 'mdxJsxExpressionAttribute') {
-            checkSpread(element, at);
-            checkEstree(attribute.data?.estree, at);
-            continue;
-          }
-          const { value } = attribute;
-          const estree = typeof value === 'object' ? value?.data?.estree : undefined;
-          checkAttribute(element, attribute.name ?? '', typeof value === 'string' ? [value] : stringsIn(estree), at);
-          checkEstree(estree, at);
+          // An expression or a spread is code, refused whole by the code rule.
+          const { type, value } = attribute;
+          if (type !== 'mdxJsxAttribute' || (typeof value === 'object' && value !== null)) continue;
+          checkAttribute(
+            element,
+            attribute.name ?? '',
+            typeof value === 'string' ? value : '',
+            attribute.position ? attribute : jsx,
+          );
         }
         return;
       }
-      case 'mdxjsEsm':
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        checkEstree(node.data?.estree, node);
-        return;
     }
   });
   return findings;
