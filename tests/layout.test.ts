@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { parse as parseImports } from 'es-module-lexer';
 import { describe, expect, it } from 'vitest';
 import { runtimeSpecifiers } from '../src/build/module-graph.ts';
 import { PROJECT_ROOT } from './helpers/site-build.ts';
@@ -66,6 +67,36 @@ describe('the layout', () => {
           .map((target) => `${path} imports ${target}`),
       );
     expect(violations).toEqual([]);
+  });
+
+  it('has no circle of imports among the TypeScript modules, type-only imports included', () => {
+    const modules = sources.filter((path) => extname(path) === '.ts');
+    // The registry of the build's shared state names the shape of each piece it holds: its type-only
+    // imports of those pieces are declarations, not dependencies.
+    const REGISTRY = 'src/build/build-globals.ts';
+    const importsOf = new Map(
+      modules.map((path) => {
+        if (path === REGISTRY) return [path, localImports(path)] as const;
+        const [found] = parseImports(readFileSync(join(PROJECT_ROOT, path), 'utf8'), path);
+        const targets = found
+          .map((entry) => entry.n)
+          .filter((specifier): specifier is string => specifier?.startsWith('.') === true)
+          .map((specifier) => relative(PROJECT_ROOT, resolve(PROJECT_ROOT, dirname(path), specifier)));
+        return [path, targets] as const;
+      }),
+    );
+    // Depth first: a module met again while still on the path closes a circle.
+    const circles: string[] = [];
+    const done = new Set<string>();
+    const visit = (path: string, trail: readonly string[]) => {
+      const open = trail.indexOf(path);
+      if (open >= 0) circles.push([...trail.slice(open), path].join(' → '));
+      if (open >= 0 || done.has(path)) return;
+      for (const target of importsOf.get(path) ?? []) visit(target, [...trail, path]);
+      done.add(path);
+    };
+    for (const path of modules) visit(path, []);
+    expect(circles).toEqual([]);
   });
 
   it('declares in package.json every package the code imports at run time', () => {

@@ -48,10 +48,19 @@ export function siteInputsKey(projectRoot: string, content: ContentPaths, settin
     JSON.stringify({ format: FORMAT, node: process.version, siteUrl: settings.siteUrl, args: settings.astroArgs }),
   );
   hashSources(hash, projectRoot, SITE_SOURCES);
-  // Content may live outside the project (CONTENT_DIR): named by absolute path, and any folder may be absent.
-  for (const path of [content.briefings, ...content.authors, content.tickers, content.market]) {
-    hash.update(`\0${path}\0`);
-    for (const file of filesUnder(path)) hash.update(`${relative(path, file)}\0`).update(readFileSync(file));
+  // Content may live outside the project (CONTENT_DIR), and any folder may be absent: each folder is named
+  // by its role, and its files by their paths within it, so a moved project keeps its key.
+  const folders = {
+    briefings: [content.briefings],
+    authors: content.authors,
+    tickers: [content.tickers],
+    market: [content.market],
+  };
+  for (const [role, paths] of Object.entries(folders)) {
+    for (const path of paths) {
+      hash.update(`\0${role}\0`);
+      for (const file of filesUnder(path)) hash.update(`${relative(path, file)}\0`).update(readFileSync(file));
+    }
   }
   return hash.digest('hex');
 }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { cacheDir, hashCacheSources, writeFileAtomically } from '../build/build-cache.ts';
 import { addKeyDevelopmentsTiming, buildGlobals, type KeyDevelopmentsTiming } from '../build/build-globals.ts';
@@ -95,7 +96,10 @@ export function cachedParallelMdx(projectRoot: string): Processor {
     async createMdxRenderer(shared, mdx) {
       const inner = await createInner(shared, mdx);
       const setup: CompilerSetup = { shared, mdx: { ...mdx, srcDir: mdx.srcDir?.href } };
-      const pipelineKey = createHash('sha256').update(sourcesKey).update(JSON.stringify(setup)).digest('hex');
+      // The options as they would be in any checkout: the source folder within the project, not on disk.
+      const srcDir = mdx.srcDir ? relative(projectRoot, fileURLToPath(mdx.srcDir)) : undefined;
+      const optionsKey = JSON.stringify({ ...setup, mdx: { ...setup.mdx, srcDir } });
+      const pipelineKey = createHash('sha256').update(sourcesKey).update(optionsKey).digest('hex');
       const cache = cacheDir(projectRoot, 'mdx');
       const runtime = (buildGlobals().mdx ??= {
         compiled: 0,
@@ -137,9 +141,11 @@ export function cachedParallelMdx(projectRoot: string): Processor {
             const file = relative(projectRoot, filePath);
             throw new ContentGuardError([{ file, severity: 'error', ...problem }]);
           }
+          // The file's path within the project, never where the project lies: a moved or renamed
+          // checkout (a CI runner's) keeps its compiled briefings.
           const key = createHash('sha256')
             .update(pipelineKey)
-            .update(filePath)
+            .update(relative(projectRoot, filePath))
             .update('\0')
             .update(JSON.stringify(frontmatter))
             .update('\0')

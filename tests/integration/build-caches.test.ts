@@ -2,7 +2,7 @@
  * Build caches keyed by the code they depend on, and the site configuration checked at load: real
  * builds of a copy of the project whose source files the tests edit.
  */
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,4 +70,28 @@ describe('the site configuration', () => {
     expect(result.output).not.toMatch(/^\s+at /m);
     expect(readFileSync(join(project, 'dist/index.html'), 'utf8')).toBe(before);
   });
+});
+
+describe('a built project moved to another folder', () => {
+  it('keeps every cache: the site restored, and with --rerender nothing compiled, checked or drawn again', async () => {
+    const before = copyProject({ site: true });
+    const buildIn = (root: string, args: readonly string[] = []) =>
+      buildSite(join(root, 'content'), join(root, 'dist'), join(root, '.cache'), root, {}, args);
+    expect((await buildIn(before)).ok).toBe(true);
+    // As a second clone, a renamed folder or a CI runner's checkout path would have it, with .cache/ along.
+    const moved = join(mkdtempSync(join(tmpdir(), 'tickerpress-moved-')), 'elsewhere');
+    renameSync(before, moved);
+
+    const restored = await buildIn(moved);
+    expect(restored.ok).toBe(true);
+    expect(restored.output).toMatch(/Nothing changed since the last build .*: its \d+ files restored/);
+    expect(restored.output).toMatch(/(\d+) briefings checked in \d+ ms \(\1 unchanged, from the cache\)/);
+
+    const rerendered = await buildIn(moved, ['--rerender']);
+    expect(rerendered.ok).toBe(true);
+    expect(mdxLine(rerendered.output)?.[0]).toBe('0');
+    expect(Number(mdxLine(rerendered.output)?.[1])).toBeGreaterThan(5);
+    expect(rerendered.output).toMatch(/\d+ cards: 0 rendered, \d+ from the cache/);
+    expect(rerendered.output).toMatch(/search index: \d+ pages in [\d.]+ s \(unchanged pages: index from the cache\)/);
+  }, 300_000);
 });

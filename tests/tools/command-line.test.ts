@@ -314,12 +314,29 @@ describe('every script in scripts/', () => {
     if (passesThrough(source)) expect(stdout).toMatch(/goes on to/);
   });
 
-  // A pass-through command (build.ts) hands unknown flags on to the program it runs, by design: run with
-  // one it would start a build. How it splits its arguments is tested on the helper above instead.
+  // A pass-through command (build.ts, dev-search.ts) hands unknown flags on to the program it runs, by
+  // design: run with one it would start a build. How it splits its arguments is tested on the helper above.
   const rejecting = scripts.filter((name) => !passesThrough(sourceOf(name)));
 
   it('knows which scripts hand unknown flags on', () => {
-    expect(scripts.filter((name) => !rejecting.includes(name))).toEqual(['build.ts']);
+    expect(scripts.filter((name) => !rejecting.includes(name))).toEqual(['build.ts', 'dev-search.ts']);
+  });
+
+  it('runs each of them from package.json as the whole npm script, so `npm run X -- --help` reaches it', () => {
+    const npmScripts = (
+      JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    const chained = Object.entries(npmScripts).filter(
+      ([name, command]) => name !== 'test' && /scripts\//.test(command) && !/^node scripts\/[\w-]+\.ts$/.test(command),
+    );
+    expect(chained).toEqual([]);
+    // Every script is reachable through npm (`ensure-chromium.ts` as a step of `npm test`).
+    const named = new Set(
+      Object.values(npmScripts).flatMap((command) => [...command.matchAll(/scripts\/([\w-]+\.ts)/g)].map((m) => m[1])),
+    );
+    expect(scripts.filter((name) => !named.has(name))).toEqual([]);
   });
 
   it.each(rejecting)('%s --definitely-not-an-option prints one line naming it with the usage, exit 2', async (name) => {

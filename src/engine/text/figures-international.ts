@@ -3,7 +3,7 @@
  * "1,5 Mrd. Euro", "200 Millionen Euro", "12 %"), and the way Japanese and Chinese do ("1兆2000億円",
  * "12%", full-width digits), parsed into the same structured values as English figures.
  */
-import type { Figure, FigureKind } from './figures.ts';
+import type { Figure, FigureKind } from './figure.ts';
 
 /** Languages that write 1.234,5 rather than 1,234.5. */
 const DECIMAL_COMMA_LANGUAGES = new Set(['de', 'fr', 'es', 'it', 'nl', 'pt', 'da', 'sv', 'nb', 'no', 'fi', 'pl', 'cs']);

@@ -4,38 +4,10 @@
  * knows what a figure looks like; key developments, highlighting and checks all use it.
  */
 
+import type { Figure, FigureKind } from './figure.ts';
 import { figureConvention, internationalFigures } from './figures-international.ts';
 
-export type FigureKind =
-  | 'money'
-  | 'percent'
-  | 'percentage-points'
-  | 'basis-points'
-  | 'count'
-  | 'multiple'
-  | 'quarter'
-  | 'date'
-  | 'vote'
-  | 'ratio';
-
-export interface Figure {
-  readonly kind: FigureKind;
-  /** The figure exactly as written, e.g. "$50 billion". */
-  readonly text: string;
-  /** Offset of `text` in the scanned string. */
-  readonly start: number;
-  readonly end: number;
-  /**
-   * Machine-readable value: the amount for money (in currency units), the number for percentages,
-   * points, counts and multiples; `YYYY-MM-DD`, `--MM-DD` or `YYYY-MM` for dates; `YYYY-Qn` for
-   * quarters; `5-4` for votes; `1:10` for ratios.
-   */
-  readonly value: number | string;
-  /** ISO 4217 code, for money. */
-  readonly currency?: string;
-  /** What is counted, for counts: "roles", "shares". */
-  readonly unit?: string;
-}
+export type { Figure, FigureKind } from './figure.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`trillion|billion|million|thousand|tn|bn|mn|m|k`;
