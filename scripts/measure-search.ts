@@ -18,8 +18,8 @@ const { values } = parseCommand({
 });
 const { dist } = values;
 // Playwright and the server load only once the command line is read: `--help` answers without them.
-const { launchChromium } = await import('../tests/helpers/browser.ts');
-const { serveDirectory } = await import('../tests/helpers/static-server.ts');
+const { launchChromium } = await import('../tools/chromium.ts');
+const { serveDirectory } = await import('../tools/static-server.ts');
 
 function sizeOf(path: string): number {
   const stat = statSync(path);

@@ -8,10 +8,11 @@ import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../tools/chromium.ts';
 import { headersFor, parseHeadersFile } from '../../tools/headers-file.ts';
-import { launchChromium, wcagViolations } from '../helpers/browser.ts';
+import { serveDirectory, type StaticServer } from '../../tools/static-server.ts';
+import { wcagViolations } from '../helpers/browser.ts';
 import { buildSite, makeContentDir, PROJECT_ROOT, writeBriefing, type BuildResult } from '../helpers/site-build.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const NAME = 'odd-content.mdx';
 const PAGE = '/briefings/odd-content/';

@@ -7,10 +7,11 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { parse } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../tools/chromium.ts';
 import { headersFor, parseHeadersFile } from '../../tools/headers-file.ts';
-import { launchChromium, wcagViolations } from '../helpers/browser.ts';
+import { serveDirectory, type StaticServer } from '../../tools/static-server.ts';
+import { wcagViolations } from '../helpers/browser.ts';
 import { PROJECT_ROOT } from '../helpers/site-build.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 const site = () => inject('sampleSite');
 const rules = parseHeadersFile(readFileSync(join(PROJECT_ROOT, 'public/_headers'), 'utf8'));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+import { launchChromium } from '../../tools/chromium.ts';
+import { serveDirectory, type StaticServer } from '../../tools/static-server.ts';
 
 const AMAZON = '/briefings/2026-02-01-amazon-openai-talks-job-cuts/';
 let server: StaticServer;

@@ -1,22 +1,6 @@
-/** Debian's Chromium driven by playwright-core, with the flags this closed network needs. */
+/** What the browser tests check on a page, beyond what they see: accessibility by axe-core. */
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+import type { Page } from 'playwright-core';
 
 /**
  * The page's WCAG 2.1 A and AA violations found by axe, as "rule: targets" lines. axe runs from a

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium } from '../../tools/chromium.ts';
 import { childEnv, makeContentDir, PROJECT_ROOT, TEST_BUILD_TIME } from '../helpers/site-build.ts';
 
 let server: ChildProcess;

@@ -1,4 +1,7 @@
-/** A small static file server for the built site, on a free loopback port. */
+/**
+ * A small static file server for a built site, on a free loopback port: for the browser tests and the
+ * scripts that drive a browser.
+ */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
