@@ -10,7 +10,9 @@ import { figureConvention, internationalFigures } from './figures-international.
 export type { Figure, FigureKind } from './figure.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE = String.raw`trillion|billion|million|thousand|tn|bn|mn|m|k`;
+// Headlines capitalise words: "$4.2 Billion Charge" is $4.2 billion.
+const SCALE = String.raw`[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|m|k`;
+const WORD_SCALE = String.raw`[Tt]rillion|[Bb]illion|[Mm]illion`;
 const SIGN = String.raw`[+\-−]?`;
 
 const MONTHS = [
@@ -95,6 +97,8 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
 const CURRENCY_WORDS: Record<string, string> = {
   dollars: 'USD',
   euros: 'EUR',
+  // "a 41 billion euro bid": the word as an adjective.
+  euro: 'EUR',
   pounds: 'GBP',
   pence: 'GBP',
   yen: 'JPY',
@@ -130,6 +134,11 @@ const SCALE_EXPONENTS: Record<string, number> = {
 };
 const ORDINAL_QUARTERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
+/** Currency words as prose and headlines write them: "euros", "Euros", "EUROS". */
+const currencyWords = Object.keys(CURRENCY_WORDS)
+  .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
+  .join('|');
+
 const PATTERNS: readonly { kind: FigureKind; pattern: string }[] = [
   {
     kind: 'money',
@@ -142,7 +151,7 @@ const PATTERNS: readonly { kind: FigureKind; pattern: string }[] = [
   { kind: 'money', pattern: String.raw`\b(?<cents>\d+(?:\.\d+)?)[\s-]cents?\b` },
   {
     kind: 'money',
-    pattern: String.raw`\b(?<wnum>${NUMBER})(?:\s(?<wscale>trillion|billion|million))?\s(?:(?<wadj>${Object.keys(CURRENCY_ADJECTIVES).join('|')})\s)?(?<wcur>${Object.keys(CURRENCY_WORDS).join('|')})\b`,
+    pattern: String.raw`\b(?<wnum>${NUMBER})(?:\s(?<wscale>${WORD_SCALE}))?\s(?:(?<wadj>${Object.keys(CURRENCY_ADJECTIVES).join('|')})\s)?(?<wcur>${currencyWords})\b`,
   },
   {
     kind: 'quarter',
@@ -168,6 +177,8 @@ const PATTERNS: readonly { kind: FigureKind; pattern: string }[] = [
     kind: 'ratio',
     pattern: String.raw`(?<=\bratio of\s)(?<ratio>\d{1,3}:\d{1,3})\b|\b(?<ratio2>\d{1,3}:\d{1,3})(?=\s(?:reverse|share|stock|split|consolidation|ratio|basis)\b)`,
   },
+  // "a 10-for-1 split" gives ten shares for one: the ratio 1:10, as the value says it.
+  { kind: 'ratio', pattern: String.raw`\b(?<fornew>\d{1,3})-for-(?<forold>\d{1,3})\b` },
   { kind: 'vote', pattern: String.raw`\b(?<vote>\d{1,2}-\d{1,2})(?=\s(?:vote|split|decision|majority|ruling)\b)` },
   { kind: 'multiple', pattern: String.raw`\b(?<xnum>${NUMBER})\s?(?:x|times)(?=\s|$|[.,;])` },
   {
@@ -239,7 +250,7 @@ export function findFigures(text: string, locale?: string): Figure[] {
     } else if (g['cents'] !== undefined) {
       figures.push(figure('money', parseNumber(g['cents']) / 100, { currency: 'USD' }));
     } else if (g['wnum'] !== undefined) {
-      const word = g['wcur'] ?? 'dollars';
+      const word = (g['wcur'] ?? 'dollars').toLowerCase();
       const currency = CURRENCY_ADJECTIVES[g['wadj'] ?? ''] ?? CURRENCY_WORDS[word] ?? 'USD';
       const amount = scaled(parseNumber(g['wnum']), g['wscale']);
       figures.push(figure('money', SUBUNIT_WORDS.has(word) ? amount / 100 : amount, { currency }));
@@ -258,6 +269,8 @@ export function findFigures(text: string, locale?: string): Figure[] {
       figures.push(figure('percent', signed(g['psign'], parseNumber(g['pnum']))));
     } else if (g['bnum'] !== undefined) {
       figures.push(figure('basis-points', signed(g['bsign'], parseNumber(g['bnum']))));
+    } else if (g['fornew'] !== undefined) {
+      figures.push(figure('ratio', `${g['forold']}:${g['fornew']}`));
     } else if (kind === 'ratio') {
       figures.push(figure('ratio', g['ratio'] ?? g['ratio2'] ?? ''));
     } else if (g['vote'] !== undefined) {

@@ -118,3 +118,16 @@ describe('machine values and highlighting', () => {
     expect(segments.map((segment) => segment.text).join('')).toBe(text);
   });
 });
+
+describe('figures as headlines write them', () => {
+  it('reads capitalised scales, a currency word as an adjective and a split written "10-for-1"', () => {
+    const read = (text: string) => findFigures(text).map((figure) => [figure.kind, figure.value, figure.currency]);
+    expect(read('Warns of $4.2 Billion Charge')).toEqual([['money', 4_200_000_000, 'USD']]);
+    expect(read('Unveils ¥1.2 Trillion Share Buyback')).toEqual([['money', 1_200_000_000_000, 'JPY']]);
+    expect(read('Makes 41 Billion Euro Bid')).toEqual([['money', 41_000_000_000, 'EUR']]);
+    expect(read('a 41 billion euro bid')).toEqual(read('a bid of €41 billion'));
+    // Ten new shares for one: the ratio the body writes as "1:10".
+    expect(read('Board Approves 10-for-1 Stock Split')).toEqual([['ratio', '1:10', undefined]]);
+    expect(read('a split at a ratio of 1:10')).toEqual([['ratio', '1:10', undefined]]);
+  });
+});
