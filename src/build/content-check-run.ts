@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkContent, type CheckContext, type ContentSource } from '../content/check/index.ts';
 import { authorFiles, contentPaths, marketFiles } from '../content/content-folders.ts';
-import type { Finding } from '../content/finding.ts';
+import { displayPath, type Finding } from '../content/finding.ts';
 import { parseMarketCsv } from '../content/market-csv.ts';
 import type { PriceRow } from '../engine/price-history.ts';
 import { cacheDir, filesUnder, hashCacheSources, writeFileAtomically } from './build-cache.ts';
@@ -39,12 +39,6 @@ function listMdx(dir: string): string[] {
     if (statSync(path).isDirectory()) return listMdx(path);
     return name.endsWith('.mdx') && !name.startsWith('_') ? [path] : [];
   });
-}
-
-/** Repository-relative where possible; files outside the project (CONTENT_DIR elsewhere) stay absolute. */
-export function displayPath(root: string, path: string): string {
-  const rel = relative(root, path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 export function runContentCheck({ root, routeOf }: ContentCheckOptions): ContentCheckReport {

@@ -1,4 +1,5 @@
 /** A problem found in a content file, and the one way findings are printed. */
+import { isAbsolute, relative } from 'node:path';
 
 export type Severity = 'error' | 'warning';
 
@@ -20,4 +21,10 @@ export interface Finding {
 export function formatFinding(finding: Finding): string {
   const subject = finding.field ? `${finding.field} ` : '';
   return `${finding.file}:${finding.line}:${finding.column}: ${finding.severity}: ${subject}${finding.message}`;
+}
+
+/** A file as findings name it: relative to `root` (the project) when inside it, else its absolute path. */
+export function displayPath(root: string, path: string): string {
+  const inside = relative(root, path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }

@@ -14,6 +14,7 @@ import { cacheDir, hashCacheSources, writeFileAtomically } from '../build/build-
 import { addKeyDevelopmentsTiming, buildGlobals, type KeyDevelopmentsTiming } from '../build/build-globals.ts';
 import { CACHE_SOURCES, WORKER_ENTRIES } from '../build/project-files.ts';
 import { POOL_THRESHOLD, WorkerPool, workerCount } from '../build/worker-pool.ts';
+import { displayPath } from '../content/finding.ts';
 import { readSourceText } from '../content/source-text.ts';
 import { ContentGuardError } from './plugins/remark-content-guard.ts';
 import { markdownPipeline } from './pipeline.ts';
@@ -138,8 +139,7 @@ export function cachedParallelMdx(projectRoot: string): Processor {
           // bundler would otherwise fail on them far from the file.
           const { text: content, problem } = readSourceText(given);
           if (problem) {
-            const file = relative(projectRoot, filePath);
-            throw new ContentGuardError([{ file, severity: 'error', ...problem }]);
+            throw new ContentGuardError([{ file: displayPath(projectRoot, filePath), severity: 'error', ...problem }]);
           }
           // The file's path within the project, never where the project lies: a moved or renamed
           // checkout (a CI runner's) keeps its compiled briefings.

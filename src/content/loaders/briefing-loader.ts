@@ -3,13 +3,12 @@
  * `src/content/frontmatter.ts` so that a bad briefing fails the build naming its file, line and field.
  */
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { authorFiles, type ContentPaths } from '../content-folders.ts';
 import { completeSnapshot } from '../../engine/price-history.ts';
 import { readSeries } from './market-loader.ts';
-import { formatFinding, type Finding } from '../finding.ts';
+import { displayPath, formatFinding, type Finding } from '../finding.ts';
 import { readBriefingFrontmatter } from '../frontmatter.ts';
 import { readSourceText } from '../source-text.ts';
 
@@ -31,12 +30,6 @@ export class BriefingValidationError extends Error {
     const first = findings[0];
     this.loc = { file: absolutePath, line: first?.line ?? 1, column: first?.column ?? 1 };
   }
-}
-
-/** Repository-relative where possible; files outside the project (CONTENT_DIR elsewhere) stay absolute. */
-function displayPath(root: string, filePath: string): string {
-  const path = relative(root, filePath);
-  return path.startsWith('..') || isAbsolute(path) ? filePath : path;
 }
 
 export function briefingsLoader(options: BriefingsLoaderOptions): Loader {

@@ -242,18 +242,16 @@ function withoutSpans(
   tokens: readonly Token[],
   spans: readonly Span[],
 ): { text: string; kept: Token[] } {
-  const kept = tokens.filter((_, index) => !spans.some(([start, end]) => index >= start && index < end));
+  const kept: Token[] = [];
   let text = '';
-  let previous: Token | undefined;
-  for (const token of kept) {
-    const index = tokens.indexOf(token);
-    const space = index > 0 ? sentence.slice((tokens[index - 1] as Token).end, token.start) : '';
-    text += previous ? space : '';
+  tokens.forEach((token, index) => {
+    if (spans.some(([start, end]) => index >= start && index < end)) return;
+    // The space written before the token, whatever was deleted before it.
+    if (kept.length > 0) text += sentence.slice((tokens[index - 1] as Token).end, token.start);
     text += token.text;
-    previous = token;
-  }
-  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
-  return { text: capitalised, kept };
+    kept.push(token);
+  });
+  return { text: text.charAt(0).toUpperCase() + text.slice(1), kept };
 }
 
 /** The most deletable spans whose every combination is tried; beyond, each alone and all together. */

@@ -8,13 +8,12 @@
  * (`src/content/author-code.ts`, `src/content/component-props.ts`); the error lists each problem as
  * `file:line:column: error: …`, as the check prints it.
  */
-import { isAbsolute, relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { authorCode, type BodyPlace } from '../../content/author-code.ts';
 import { componentProblems, PLACE_ATTRIBUTE, type ComponentElement } from '../../content/component-props.ts';
-import { formatFinding, type Finding } from '../../content/finding.ts';
+import { displayPath, formatFinding, type Finding } from '../../content/finding.ts';
 import { isMdxComponentName } from '../../content/mdx-component-names.ts';
 
 /** Refused content, with its first place for Astro's error overlay and log (`MDXError.loc`). */
@@ -30,17 +29,12 @@ export class ContentGuardError extends Error {
   }
 }
 
-/** The file as findings name it: relative to the working folder (the project) when inside it. */
-function displayPath(file: VFile): string {
-  const path = file.path ? relative(file.cwd, file.path) : '';
-  return path === '' || path.startsWith('..') || isAbsolute(path) ? (file.path ?? 'briefing') : path;
-}
-
 export default function remarkContentGuard() {
   return (tree: Root, file: VFile) => {
     // Astro compiles the body with the frontmatter blanked out, line for line: places are the file's.
     const problems: { at: BodyPlace; message: string }[] = [...authorCode(tree)];
-    const path = displayPath(file);
+    // Relative to the working folder, the project, as the check names files.
+    const path = file.path ? displayPath(file.cwd, file.path) : 'briefing';
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const { name } = node;
