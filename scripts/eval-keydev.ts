@@ -17,13 +17,13 @@ const COMMAND = defineCommand({
   name: 'eval:keydev',
   usage: 'npm run eval:keydev -- DIR [DIR…] [--json] [--verbose]',
   description:
-    'Scores the key-developments engine and the lead-3 baseline (the first three sentences of the body) on every case (*.json with title, dek?, body, reference[], figures[]) in each DIR, and prints each case, the average of each folder and the average over all cases together (each case counts once).',
+    "Scores the key-developments engine and the lead-3 baseline (the first three sentences of the body) on every case (*.json with title, dek?, body, reference[], figures[]) in each DIR, and prints each case, the average of each folder and the average over all cases together (each case counts once), with the bullet guard's counts: candidate forms it refused, bullets that fail it, and headline figures the body states that no bullet carries.",
   positionals: { name: 'DIR', description: 'a folder of .json cases', min: 1 },
   options: {
     json: {
       type: 'boolean',
       description:
-        'print one JSON object instead: engine, lead3 (over all cases), folders [{ dir, cases, engine, lead3 }]',
+        'print one JSON object instead: engine, lead3 (over all cases), folders [{ dir, cases, engine, lead3 }], checks { refused, bullets, guardFailures, headlineFiguresMissing }',
     },
     verbose: { type: 'boolean', description: "print the engine's bullets under each case (table only)" },
   },

@@ -4,7 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractKeyDevelopments } from '../src/engine/key-developments/extract-key-developments.ts';
+import {
+  extractKeyDevelopments,
+  keyDevelopmentsWork,
+} from '../src/engine/key-developments/extract-key-developments.ts';
+import { guardBullet } from '../src/engine/key-developments/bullet-guard.ts';
+import { findFigures, machineValue } from '../src/engine/text/figures.ts';
 import { collectParagraphs, parseMarkdown } from '../src/engine/text/paragraphs.ts';
 import { figureRecall, rouge } from './rouge.ts';
 import { splitSentences } from '../src/engine/text/sentences.ts';
@@ -31,11 +36,24 @@ export interface Scores {
   readonly wordsPerBullet: number;
 }
 
+/** What an editor checks first, counted: none of the last two may be above zero. */
+export interface GuardChecks {
+  /** Candidate forms of sentences that the bullet guard refused before choosing. */
+  readonly refused: number;
+  /** Bullets given. */
+  readonly bullets: number;
+  /** Bullets that fail the guard against their article (a broken sentence, a pronoun without its noun). */
+  readonly guardFailures: number;
+  /** Headline figures that the body states and no bullet carries. */
+  readonly headlineFiguresMissing: number;
+}
+
 export interface CaseResult {
   readonly name: string;
   readonly engine: Scores;
   readonly lead3: Scores;
   readonly engineBullets: readonly string[];
+  readonly checks: GuardChecks;
 }
 
 export function isEvaluationCase(value: unknown): value is EvaluationCase {
@@ -60,13 +78,30 @@ export function scoreBullets(bullets: readonly string[], testCase: EvaluationCas
 
 export function evaluateCase(name: string, testCase: EvaluationCase): CaseResult {
   const paragraphs = collectParagraphs(parseMarkdown(testCase.body, { mdx: false }));
-  const engineBullets = extractKeyDevelopments({ title: testCase.title, dek: testCase.dek, paragraphs }).map(
-    (bullet) => bullet.text,
-  );
+  const input = { title: testCase.title, dek: testCase.dek, paragraphs };
+  const bullets = extractKeyDevelopments(input);
+  const engineBullets = bullets.map((bullet) => bullet.text);
+  const source = paragraphs.map((paragraph) => `${paragraph.section ?? ''} ${paragraph.text}`).join(' ');
+  const bodyFigures = new Set(paragraphs.flatMap((paragraph) => findFigures(paragraph.text)).map(machineValue));
+  const carried = new Set(bullets.flatMap((bullet) => bullet.figures.map(machineValue)));
+  const checks: GuardChecks = {
+    refused: keyDevelopmentsWork(input).refused,
+    bullets: bullets.length,
+    guardFailures: engineBullets.filter((bullet) => guardBullet(bullet, source, 'en') !== 'ok').length,
+    headlineFiguresMissing: findFigures(testCase.title)
+      .map(machineValue)
+      .filter((value) => bodyFigures.has(value) && !carried.has(value)).length,
+  };
   const lead3 = paragraphs
     .flatMap((paragraph) => splitSentences(paragraph.text).map((sentence) => sentence.text))
     .slice(0, 3);
-  return { name, engine: scoreBullets(engineBullets, testCase), lead3: scoreBullets(lead3, testCase), engineBullets };
+  return {
+    name,
+    engine: scoreBullets(engineBullets, testCase),
+    lead3: scoreBullets(lead3, testCase),
+    engineBullets,
+    checks,
+  };
 }
 
 export function averageScores(all: readonly Scores[]): Scores {
@@ -213,6 +248,18 @@ export interface EvaluationSummary {
   readonly engine: Scores;
   readonly lead3: Scores;
   readonly folders: readonly FolderSummary[];
+  /** The guard's counts, summed over all cases. */
+  readonly checks: GuardChecks;
+}
+
+function sumChecks(results: readonly CaseResult[]): GuardChecks {
+  const sum = (key: keyof GuardChecks) => results.reduce((total, result) => total + result.checks[key], 0);
+  return {
+    refused: sum('refused'),
+    bullets: sum('bullets'),
+    guardFailures: sum('guardFailures'),
+    headlineFiguresMissing: sum('headlineFiguresMissing'),
+  };
 }
 
 export function summariseFolders(folders: readonly FolderResults[]): EvaluationSummary {
@@ -227,18 +274,24 @@ export function summariseFolders(folders: readonly FolderResults[]): EvaluationS
       engine: averageScores(results.map((result) => result.engine)),
       lead3: averageScores(results.map((result) => result.lead3)),
     })),
+    checks: sumChecks(all),
   };
 }
 
-/** The `--json` output: the averages over all cases as `engine` and `lead3`, then the same per folder. */
-export function summaryJson(summary: EvaluationSummary): Pick<EvaluationSummary, 'engine' | 'lead3' | 'folders'> {
-  return { engine: summary.engine, lead3: summary.lead3, folders: summary.folders };
+/**
+ * The `--json` output: the averages over all cases as `engine` and `lead3`, then the same per folder,
+ * then the guard's counts over all cases.
+ */
+export function summaryJson(
+  summary: EvaluationSummary,
+): Pick<EvaluationSummary, 'engine' | 'lead3' | 'folders' | 'checks'> {
+  return { engine: summary.engine, lead3: summary.lead3, folders: summary.folders, checks: summary.checks };
 }
 
 /**
  * The table, as lines: per case the engine and lead-3 rows (with the engine's bullets if `verbose`), a
- * folder-average pair after each folder, and the average over all cases (`AVERAGE engine` / `AVERAGE
- * lead-3`) at the end.
+ * folder-average pair after each folder, the guard's counts over all cases, and the average over all cases
+ * (`AVERAGE engine` / `AVERAGE lead-3`) at the end.
  */
 export function formatTable(folders: readonly FolderResults[], options: { readonly verbose?: boolean } = {}): string[] {
   const summary = summariseFolders(folders);
@@ -261,6 +314,10 @@ export function formatTable(folders: readonly FolderResults[], options: { readon
     }
   });
   lines.push(`all folders (${cases(summary.cases)})`);
+  const { refused, bullets, guardFailures, headlineFiguresMissing } = summary.checks;
+  lines.push(
+    `guard: ${refused} candidate forms refused; ${guardFailures} of ${bullets} bullets fail it; ${headlineFiguresMissing} headline figures the body states are missing`,
+  );
   lines.push(row('AVERAGE engine', summary.engine));
   lines.push(row('AVERAGE lead-3', summary.lead3));
   return lines;

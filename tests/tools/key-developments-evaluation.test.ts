@@ -35,7 +35,8 @@ function scores(value: number): Scores {
   };
 }
 function result(name: string, engine: number, lead3: number): CaseResult {
-  return { name, engine: scores(engine), lead3: scores(lead3), engineBullets: [`${name} bullet`] };
+  const checks = { refused: 2, bullets: 1, guardFailures: 0, headlineFiguresMissing: 0 };
+  return { name, engine: scores(engine), lead3: scores(lead3), engineBullets: [`${name} bullet`], checks };
 }
 
 function run(args: readonly string[]) {
@@ -127,8 +128,15 @@ describe('averages over several folders', () => {
     expect(summary.engine.rouge1Recall).toBeCloseTo(0.25);
     expect(summary.engine.wordsPerBullet).toBeCloseTo(2.5);
     expect(summary.lead3.figureRecall).toBeCloseTo(0.3);
-    expect(summaryJson(summary)).toEqual({ engine: summary.engine, lead3: summary.lead3, folders: summary.folders });
-    expect(Object.keys(summaryJson(summary))).toEqual(['engine', 'lead3', 'folders']);
+    // The guard's counts are summed over the cases.
+    expect(summary.checks).toEqual({ refused: 8, bullets: 4, guardFailures: 0, headlineFiguresMissing: 0 });
+    expect(summaryJson(summary)).toEqual({
+      engine: summary.engine,
+      lead3: summary.lead3,
+      folders: summary.folders,
+      checks: summary.checks,
+    });
+    expect(Object.keys(summaryJson(summary))).toEqual(['engine', 'lead3', 'folders', 'checks']);
   });
 
   it('scores both fixture folders: overall = case-weighted mean, counts per folder', () => {
@@ -169,7 +177,10 @@ describe('averages over several folders', () => {
     expect(lines).toContain('second (1 case)');
     expect(lines).toContain(`${'a1 engine'.padEnd(34)}  50.0  50.0  50.0  50.0   5.0`);
     expect(lines.filter((line) => line.startsWith('folder average engine'))).toHaveLength(2);
-    expect(lines.at(-3)).toBe('all folders (3 cases)');
+    expect(lines.at(-4)).toBe('all folders (3 cases)');
+    expect(lines.at(-3)).toBe(
+      'guard: 6 candidate forms refused; 0 of 3 bullets fail it; 0 headline figures the body states are missing',
+    );
     expect(lines.at(-2)).toBe(`${'AVERAGE engine'.padEnd(34)}  66.7  66.7  66.7  66.7   6.7`);
     expect(lines.at(-1)).toBe(`${'AVERAGE lead-3'.padEnd(34)}  50.0  50.0  50.0  50.0   5.0`);
     expect(lines.some((line) => line.includes('•'))).toBe(false);
@@ -186,8 +197,14 @@ describe('npm run eval:keydev', () => {
       engine: Scores;
       lead3: Scores;
       folders: { dir: string; cases: number; engine: Scores; lead3: Scores }[];
+      checks: { refused: number; bullets: number; guardFailures: number; headlineFiguresMissing: number };
     };
-    expect(Object.keys(output)).toEqual(['engine', 'lead3', 'folders']);
+    expect(Object.keys(output)).toEqual(['engine', 'lead3', 'folders', 'checks']);
+    // Every bullet passes the guard and carries the headline's figures; the guard refused some candidates.
+    expect(output.checks.bullets).toBeGreaterThan(0);
+    expect(output.checks.guardFailures).toBe(0);
+    expect(output.checks.headlineFiguresMissing).toBe(0);
+    expect(output.checks.refused).toBeGreaterThanOrEqual(0);
     expect(Object.keys(output.engine).sort()).toEqual([...SCORE_KEYS].sort());
     expect(output.folders.map((folder) => Object.keys(folder))).toEqual([
       ['dir', 'cases', 'engine', 'lead3'],
@@ -211,6 +228,7 @@ describe('npm run eval:keydev', () => {
     expect(lines[0]).toMatch(/^case \/ method +R1-R {2}R2-R {2}R1-F1 FigR {2}Words$/);
     expect(lines).toContain(`${SECOND} (2 cases)`);
     expect(lines.filter((line) => /^b-norvale-port-strike (?:engine|lead-3) /.test(line))).toHaveLength(2);
+    expect(lines.at(-3)).toMatch(/^guard: \d+ candidate forms refused; 0 of \d+ bullets fail it; 0 headline figures/);
     expect(lines.at(-2)).toMatch(/^AVERAGE engine +\d/);
     expect(lines.at(-1)).toMatch(/^AVERAGE lead-3 +\d/);
   });

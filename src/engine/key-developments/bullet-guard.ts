@@ -145,7 +145,7 @@ function sentencesOf(tokens: readonly Token[]): Token[][] {
  * Whether the verb at `index` can carry a clause: not an infinitive ("to buy"), and not a bare
  * participle ("competitors cutting prices") unless an auxiliary comes just before it ("are cutting").
  */
-function finite(tokens: readonly Token[], index: number): boolean {
+export function finite(tokens: readonly Token[], index: number): boolean {
   const verb = tokens[index] as Token;
   if (tokens[index - 1]?.text.toLowerCase() === 'to') return false;
   if (verb.pos === 'AUX' || !/ing$/.test(verb.text)) return true;
@@ -153,7 +153,7 @@ function finite(tokens: readonly Token[], index: number): boolean {
 }
 
 /** A subject and then a verb, outside brackets and quotation marks, from `from` on. */
-function clauseFrom(tokens: readonly Token[], from: number): boolean {
+export function clauseFrom(tokens: readonly Token[], from: number): boolean {
   let subject = false;
   let depth = 0;
   for (let index = from; index < tokens.length; index++) {
@@ -206,6 +206,16 @@ function hasMainClause(sentence: readonly Token[]): boolean {
   );
 }
 
+/** Quantities of something named before: "None of that changes …", "Most of them …". */
+const PARTITIVES = new Set(['none', 'all', 'much', 'some', 'most', 'both', 'each', 'neither', 'many', 'half']);
+
+/** Whether a text opens with a word that points back: "It …", "Their …", "None of that …". */
+function pointsBack(tokens: readonly Token[]): boolean {
+  const [first, second, third] = tokens.map((token) => token.text.toLowerCase());
+  if (POINTING_BACK.has(first ?? '')) return true;
+  return PARTITIVES.has(first ?? '') && second === 'of' && POINTING_BACK.has(third ?? '');
+}
+
 /**
  * Whether `bullet`, a form of `source` (one sentence, or two joined), may stand in the box: `ok`,
  * `pronoun` when it fails only for opening with a word that points back, or `refused`. `tokens` are the
@@ -220,5 +230,5 @@ export function guardBullet(bullet: string, source: string, lang?: string, token
   const tagged = tokens ?? tag(bullet);
   const sentences = sentencesOf(tagged);
   if (!sentences.every(hasMainClause) || sentences.some(unpairedSubjectComma)) return 'refused';
-  return POINTING_BACK.has(tagged[0]?.text.toLowerCase() ?? '') ? 'pronoun' : 'ok';
+  return pointsBack(tagged) ? 'pronoun' : 'ok';
 }

@@ -5,18 +5,30 @@
  * with weights: its figures (weighted by kind, and several times over when the headline, the dek or a
  * section heading states them, since that is the author saying what matters), its content words
  * (weighted by how often the briefing returns to them and whether the headline uses them), and its
- * sections. A bullet is one sentence, or two nearby sentences of a section, each shortened in a few ways
- * (see `sentence-compression.ts`), and may open with its section's heading where that states a figure.
- * Bullets are chosen one at a time for the weight of the concepts they
- * add that no chosen bullet covers yet, less a cost per word, plus a small prior for early position: a
- * figure already carried, a word already said and a section already quoted add nothing, so the bullets
- * cover distinct facts from distinct sections. Questions, teasers, ads and boilerplate are never
- * candidates, and a sentence of generalities with no figure weighs little against any fact.
+ * sections. A bullet is one sentence, or two nearby sentences of a section when the second goes on about
+ * the first, each whole or shortened by deleting whole constituents (`constituent-shortening.ts`), and
+ * every form has passed the bullet guard (`bullet-guard.ts`); a heading that names a company may lead
+ * its section's bullet (`heading-lead.ts`). The sentence that states the headline's fact is the first
+ * bullet (`headline-statement.ts`), and every headline figure the body states is carried. Then bullets
+ * are chosen one at a time for the weight of the concepts they add that no chosen bullet covers yet,
+ * less a cost per word, plus a small prior for early position: a figure already carried, a word already
+ * said and a section already quoted add nothing, so the bullets cover distinct facts from distinct
+ * sections. Questions, teasers, ads and boilerplate are never candidates, and a sentence of generalities
+ * with no figure weighs little against any fact.
  */
 import { findFigures, type Figure, type FigureKind } from '../text/figures.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { contentTokens, wordCount } from '../text/tokens.ts';
-import { afterHeading, compressions, headingLead } from './sentence-compression.ts';
+import {
+  canStandFor,
+  sentenceForms,
+  withAntecedent,
+  type SentenceForm,
+  type SentenceForms,
+} from './constituent-shortening.ts';
+import { containsNumber, numericMentions, sameFigure, statedFigures, type NumericMention } from './figure-mentions.ts';
+import { afterHeading, headingLead, headingMayLead } from './heading-lead.ts';
+import { headlineStatement } from './headline-statement.ts';
 
 /** A paragraph of the briefing's body, with the id its element carries on the page. */
 export interface SourceParagraph {
@@ -53,13 +65,15 @@ export interface KeyDevelopmentsOptions {
 export const DEFAULT_BULLET_COUNT = 3;
 export const MAX_BULLET_COUNT = 5;
 /** No bullet is longer than this; editors' bullets are about 20 words. */
-const MAX_BULLET_WORDS = 30;
+const MAX_BULLET_WORDS = 36;
 /**
  * Only this many sentences per bullet asked for, those whose content weighs most, are shortened into
  * candidates (all of them still count for word and figure weights), so choosing is bounded however long
  * a briefing is.
  */
 const CANDIDATE_SENTENCES_PER_BULLET = 4;
+/** How many sentences back a pronoun's antecedent may be. */
+const ANTECEDENT_WINDOW = 2;
 /** A bullet may join a sentence with one up to this many sentences further on in its section. */
 const JOIN_WINDOW = 3;
 
@@ -89,10 +103,10 @@ const FIGURE_WEIGHTS: Record<FigureKind | 'number', number> = {
 };
 /** A figure the headline or dek states is the author's main fact; one in a section heading, a section's. */
 const HEADLINE_FIGURE_BOOST = 4;
-const HEADING_FIGURE_BOOST = 2.5;
+const HEADING_FIGURE_BOOST = 3.5;
 /** A figure's weight falls with the paragraph that first states it, to this share at the end. */
 const FIGURE_FLOOR = 0.55;
-const FIGURE_DECAY = 0.4;
+const FIGURE_DECAY = 0.3;
 /** Content words: per briefing sentence that uses them (up to 4), and more when the headline does. */
 const WORD_WEIGHT = 0.05;
 const HEADLINE_WORD_BOOST = 3.1;
@@ -100,7 +114,7 @@ const HEADING_WORD_BOOST = 1.6;
 /** A section not yet quoted is a concept of its own, so the bullets spread over the sections. */
 const SECTION_WEIGHT = 0.25;
 /** Cost of a word in a bullet: a longer bullet must carry more. */
-const WORD_COST = 0.072;
+const WORD_COST = 0.065;
 /** The prior for early position (news puts the main facts first), at the first sentence. */
 const POSITION_WEIGHT = 0.9;
 
@@ -127,9 +141,15 @@ interface SourceSentence {
   readonly openingPrior: number;
 }
 
-/** One shortened form of one sentence, with the concepts it covers (as indexes into the weights). */
-interface SentenceForm {
+/** One form of one sentence (whole, or shortened by constituents), with the concepts it covers (as indexes into the weights). */
+interface WeighedForm {
   readonly text: string;
+  /** `pronoun` when it opens with a word that points back: it may only follow the sentence before it. */
+  readonly verdict: 'ok' | 'pronoun';
+  /** The words before its first verb, as written. */
+  readonly subject: readonly string[];
+  /** Its subject, when that is a name or a definite noun phrase a later pronoun may stand for. */
+  readonly antecedent: string | undefined;
   readonly words: number;
   readonly concepts: readonly number[];
   /** 1 with a number; less with only a name the headline does not give; 0 for generalities. */
@@ -140,9 +160,9 @@ interface SentenceForm {
 interface BulletOption {
   readonly sentences: readonly SourceSentence[];
   /** The form of each sentence, in order. */
-  readonly parts: readonly SentenceForm[];
+  readonly parts: readonly WeighedForm[];
   /** The section's heading as a lead-in, where it states a figure ("Marlow Cruise Lines: up 8.4%"). */
-  readonly heading?: SentenceForm | undefined;
+  readonly heading?: WeighedForm | undefined;
   readonly words: number;
   /** Words and figures covered, each once. */
   readonly concepts: readonly number[];
@@ -166,8 +186,20 @@ export function extractKeyDevelopments(
     let bestValue = -Infinity;
     // A joined bullet takes two sentences: only while enough are left for the bullets still to come.
     const spare = Math.max(0, plan.candidates - used.size - (count - chosen.length));
+    const isOpen = (option: BulletOption) =>
+      option.sentences.length <= 1 + spare && !option.sentences.some((sentence) => used.has(sentence));
+    // The headline's own fact comes first, whatever else weighs more; then each headline figure the
+    // body states and the box does not carry yet, where an option can carry it.
+    const statement = chosen.length === 0 ? plan.statement : undefined;
+    const missing = plan.titleFigures.filter((concept) => !covered[concept]);
+    const carriesMissing = (option: BulletOption) => option.concepts.some((concept) => missing.includes(concept));
+    const mustCarry =
+      !statement && missing.length > 0 && plan.options.some((option) => isOpen(option) && carriesMissing(option));
     for (const option of plan.options) {
-      if (option.sentences.length > 1 + spare || option.sentences.some((sentence) => used.has(sentence))) continue;
+      if (!isOpen(option)) continue;
+      if (statement && !option.sentences.includes(statement)) continue;
+      if (!statement && option.words > MAX_BULLET_WORDS) continue;
+      if (mustCarry && !carriesMissing(option)) continue;
       const value = marginalValue(option, covered, plan.weights);
       if (value > bestValue) {
         best = option;
@@ -212,11 +244,18 @@ export interface KeyDevelopmentsWork {
   readonly shortened: number;
   /** Candidate bullets weighed in each round of choosing. */
   readonly options: number;
+  /** Forms of the shortened sentences that the bullet guard refused (`bullet-guard.ts`). */
+  readonly refused: number;
 }
 
 export function keyDevelopmentsWork(input: KeyDevelopmentsInput, count = DEFAULT_BULLET_COUNT): KeyDevelopmentsWork {
   const plan = planBullets(input, count);
-  return { sentences: plan.sentences.length, shortened: plan.shortened, options: plan.options.length };
+  return {
+    sentences: plan.sentences.length,
+    shortened: plan.shortened,
+    options: plan.options.length,
+    refused: plan.refused,
+  };
 }
 
 export interface RankedSentence {
@@ -248,6 +287,12 @@ interface BulletPlan {
   readonly options: readonly BulletOption[];
   /** How many sentences were shortened into candidates. */
   readonly shortened: number;
+  /** Forms the bullet guard refused. */
+  readonly refused: number;
+  /** The sentence that states the headline's fact, which the first bullet takes, if the body has one. */
+  readonly statement: SourceSentence | undefined;
+  /** The concepts of the headline's figures that the body states: the box carries each of them. */
+  readonly titleFigures: readonly number[];
   /** How many sentences can stand as a bullet of their own: those with a number, where there are any. */
   readonly candidates: number;
   /** The weight of each concept, by index. */
@@ -315,8 +360,13 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
   const headingFigures = headings.flatMap((heading) => statedFigures(heading, lang));
   const mentionsBySentence = new Map(eligible.map((sentence) => [sentence, numericMentions(sentence.text, lang)]));
   const mentionsOf = (sentence: SourceSentence) => mentionsBySentence.get(sentence) ?? [];
+  const titleFigures = statedFigures(input.title, lang);
+  const titleConcepts = new Set<number>();
   for (const sentence of eligible) {
     for (const mention of mentionsOf(sentence)) {
+      if (titleFigures.some((stated) => sameFigure(stated, mention))) {
+        titleConcepts.add(concepts.index('figure', mention.key));
+      }
       const boost = headlineFigures.some((stated) => sameFigure(stated, mention))
         ? HEADLINE_FIGURE_BOOST
         : headingFigures.some((stated) => sameFigure(stated, mention))
@@ -337,15 +387,29 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
     const names = text.match(/(?<=[\p{Ll},;]\s)\p{Lu}[\p{L}-]+/gu) ?? [];
     return names.some((name) => !headlineNames.has(name.toLowerCase())) ? NAMED_SPECIFICITY : 0;
   };
-  const formOf = (text: string, mentions: readonly NumericMention[]): SentenceForm => {
+  const formOf = (
+    text: string,
+    mentions: readonly NumericMention[],
+    verdict: WeighedForm['verdict'] = 'ok',
+    subject: readonly string[] = [],
+    antecedent?: string,
+  ): WeighedForm => {
     const ids = new Set(contentTokens(text).map((word) => concepts.index('word', word)));
     for (const mention of mentions) {
       if (containsNumber(text, mention.text)) ids.add(concepts.index('figure', mention.key));
     }
-    return { text, words: wordCount(text), concepts: [...ids], specificity: specificity(text) };
+    return {
+      text,
+      verdict,
+      subject,
+      antecedent,
+      words: wordCount(text),
+      concepts: [...ids],
+      specificity: specificity(text),
+    };
   };
   // A heading that states a figure ("Marlow Cruise Lines (MRLW): up 8.4%") may lead its section's bullets.
-  const headingForms = new Map<number, SentenceForm>();
+  const headingForms = new Map<number, WeighedForm>();
   for (const sentence of eligible) {
     const heading = sentence.heading;
     if (heading === undefined || headingForms.has(sentence.section) || !/\d/.test(heading)) continue;
@@ -359,11 +423,45 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
   const sections = new Set(eligible.map((sentence) => sentence.section));
   for (const section of sections) concepts.weigh('section', section, sections.size > 1 ? SECTION_WEIGHT : 0);
 
-  // A form keeps some of its sentence's numbers and drops none it keeps: find them once per sentence.
-  const formsOf = (sentence: SourceSentence): SentenceForm[] =>
-    compressions(sentence.text, lang)
-      .map((text) => formOf(text, mentionsOf(sentence)))
-      .filter((form) => form.words <= MAX_BULLET_WORDS);
+  // Every form passed the bullet guard; the sentence's numbers are found once.
+  let refused = 0;
+  const shortenings = new Map<SourceSentence, SentenceForms>();
+  const shortened = (sentence: SourceSentence): SentenceForms => {
+    let forms = shortenings.get(sentence);
+    if (!forms) {
+      forms = sentenceForms(sentence.text, lang);
+      refused += forms.refused;
+      shortenings.set(sentence, forms);
+    }
+    return forms;
+  };
+  const formsOf = (sentence: SourceSentence): WeighedForm[] =>
+    shortened(sentence).forms.flatMap((form) => {
+      const weighed = formOf(form.text, mentionsOf(sentence), form.verdict, form.subject, form.antecedent);
+      // "It will cancel 3,000 flights" stands alone as "The carrier will cancel 3,000 flights".
+      const named = form.verdict === 'pronoun' ? namedForm(form, sentence) : undefined;
+      return named
+        ? [weighed, formOf(named.text, mentionsOf(sentence), 'ok', named.subject, named.antecedent)]
+        : [weighed];
+    });
+  // The subject of one of the sentences just before, in the same section, that is a name or a definite
+  // noun phrase the pronoun agrees with.
+  const namedForm = (form: SentenceForm, sentence: SourceSentence) => {
+    for (let order = sentence.order - 1; order >= sentence.order - ANTECEDENT_WINDOW; order--) {
+      const before = sentences[order];
+      if (!before || before.excluded || before.section !== sentence.section) return undefined;
+      const named = withAntecedent(form, shortened(before).forms[0]?.antecedent, input.title);
+      if (named) return named;
+    }
+    return undefined;
+  };
+  // The sentence that states the headline's fact is always a candidate, and the first bullet takes it.
+  const statementIndex = headlineStatement(
+    input.title,
+    eligible.map((sentence) => ({ text: sentence.text, mentions: mentionsOf(sentence) })),
+    lang,
+  );
+  const statement = eligible[statementIndex];
   // Shortening is the costly part: only the sentences whose whole content could be worth most are
   // shortened (in document order), which also bounds the work on a briefing of any length.
   const weights = concepts.weights();
@@ -374,15 +472,17 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
     return value;
   };
   const ceilings = new Map(eligible.map((sentence) => [sentence, ceiling(sentence)]));
-  const candidates = [...eligible]
+  const strongest = [...eligible]
     .sort((a, b) => (ceilings.get(b) ?? 0) - (ceilings.get(a) ?? 0) || a.order - b.order)
-    .slice(0, CANDIDATE_SENTENCES_PER_BULLET * count)
-    .sort((a, b) => a.order - b.order);
+    .slice(0, CANDIDATE_SENTENCES_PER_BULLET * count);
+  const candidates = [...new Set([...strongest, ...(statement ? [statement] : [])])].sort((a, b) => a.order - b.order);
   const forms = new Map(candidates.map((sentence) => [sentence, formsOf(sentence)]));
   const options: BulletOption[] = [];
-  const add = (chosen: readonly SourceSentence[], parts: readonly SentenceForm[], heading?: SentenceForm) => {
+  // Only the headline's statement may run past MAX_BULLET_WORDS, and then alone: it is never dropped.
+  const add = (chosen: readonly SourceSentence[], parts: readonly WeighedForm[], heading?: WeighedForm) => {
     const words = parts.reduce((sum, part) => sum + part.words, heading?.words ?? 0);
-    if (words <= MAX_BULLET_WORDS) options.push(bulletOption(chosen, parts, words, concepts, heading));
+    const alone = chosen.length === 1 && !heading && chosen[0] === statement;
+    if (words <= MAX_BULLET_WORDS || alone) options.push(bulletOption(chosen, parts, words, concepts, heading));
   };
   const sectionStarts = new Map<number, SourceSentence[]>();
   for (const sentence of eligible) {
@@ -390,16 +490,26 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
     if (opening.length < 2) sectionStarts.set(sentence.section, [...opening, sentence]);
   }
   candidates.forEach((sentence, index) => {
-    const own = forms.get(sentence) ?? [];
+    // A bullet never opens with a word that points back to a sentence it does not hold.
+    const own = (forms.get(sentence) ?? []).filter((form) => form.verdict === 'ok');
     for (const form of own) add([sentence], [form]);
     const heading = headingForms.get(sentence.section);
-    if (heading && sectionStarts.get(sentence.section)?.includes(sentence)) {
-      for (const form of own) add([sentence], [form], heading);
+    if (heading && sentence.heading && sectionStarts.get(sentence.section)?.includes(sentence)) {
+      for (const form of own) {
+        const opensSection = sectionStarts.get(sentence.section)?.[0] === sentence;
+        if (headingMayLead(sentence.heading, form.text, lang, opensSection)) add([sentence], [form], heading);
+      }
     }
-    // Nearby sentences of one section often carry one development between them.
+    // Nearby sentences of one section carry one development between them when the second goes on
+    // about the first's subject or fact.
     for (const next of candidates.slice(index + 1, index + 1 + JOIN_WINDOW)) {
       if (next.section !== sentence.section || next.order - sentence.order > JOIN_WINDOW) break;
-      for (const first of own) for (const second of forms.get(next) ?? []) add([sentence, next], [first, second]);
+      const adjacent = next.order === sentence.order + 1;
+      for (const second of forms.get(next) ?? []) {
+        for (const first of own) {
+          if (continues(first, second, adjacent, input.title)) add([sentence, next], [first, second]);
+        }
+      }
     }
   });
   // Read only when a bullet opens with a heading: most briefings need none.
@@ -410,10 +520,72 @@ function planBullets(input: KeyDevelopmentsInput, count: number): BulletPlan {
         (text) => text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? [],
       ),
     ));
-  const standing = candidates.filter((sentence) => (forms.get(sentence) ?? []).length > 0);
+  const standing = candidates.filter((sentence) => forms.get(sentence)?.some((form) => form.verdict === 'ok'));
   const factual = standing.filter((sentence) => /\d/.test(sentence.text)).length;
   const candidateCount = factual > 0 ? factual : standing.length;
-  return { sentences, options, shortened: candidates.length, candidates: candidateCount, weights, lowerCaseWords };
+  return {
+    sentences,
+    options,
+    shortened: candidates.length,
+    refused,
+    statement: statement && options.some((option) => option.sentences.includes(statement)) ? statement : undefined,
+    candidates: candidateCount,
+    titleFigures: [...titleConcepts],
+    weights,
+    lowerCaseWords,
+  };
+}
+
+/**
+ * Nouns by which a subject goes on about the fact or the company of the sentence before: "The deal
+ * values …", "Operating margin widened …", "Shares rose …".
+ */
+const CONTINUING_NOUNS = new Set(
+  `deal offer bid transaction acquisition merger purchase sale move decision plan programme program buyback split
+   charge cut cuts increase rise fall drop gain loss results figures forecast guidance outlook payout dividend
+   company group bank firm lender insurer operator carrier stock shares revenue revenues sales profit income margin
+   earnings ebitda ebita orders bookings costs debt cash volume volumes deliveries shipments
+   analysts economists consensus estimate estimates expectations`.split(/\s+/),
+);
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her']);
+const PERSON_ROLES =
+  /\b(?:analyst|analysts|chief|executive|economist|officer|strategist|minister|governor|president|chair|chairman|chairwoman|director|founder|CEO|CFO|spokesman|spokeswoman|spokesperson|trader|manager)\b/i;
+
+/**
+ * Whether `second` goes on about what `first` says, so the two read as one development: its subject
+ * points back to a first sentence that states a fact ("It", "The deal"), or names something `first` names.
+ */
+function continues(first: WeighedForm, second: WeighedForm, adjacent: boolean, headline: string): boolean {
+  const opener = second.subject[0]?.toLowerCase() ?? '';
+  // "He" and "She" point back to a person the first sentence names by role: "Analyst Jane Doe … She said …".
+  if (PERSONAL_PRONOUNS.has(opener)) return adjacent && PERSON_ROLES.test(first.text);
+  // "It" and "They" stand for the subject just before, when that names a company or the like ("Carrow
+  // Home Brands cut … Its shares fell …"), never for "Inflation fell … It cut its forecast".
+  if (/^(?:it|its|they|their)$/.test(opener)) {
+    return adjacent && first.antecedent !== undefined && canStandFor(opener, first.antecedent, headline);
+  }
+  // "This", "That", "Such", or a subject such as "The deal", "Operating margin", "Shares": the fact before.
+  if (second.verdict === 'pronoun' || continuesSubject(second.subject)) return /\d/.test(first.text);
+  const named = new Set(contentTokens(first.text));
+  return contentTokens(second.subject.join(' ')).some((word) => named.has(word));
+}
+
+/** Words that may stand before a continuing noun: "The deal", "Its shares", "Operating margin". */
+const CONTINUING_MODIFIERS = new Set(
+  `the its their this that these those net operating gross adjusted core total quarterly annual underlying organic
+   comparable`.split(/\s+/),
+);
+
+/** Whether a subject is a continuing noun with at most its determiner and one modifier ("The company's" is not). */
+function continuesSubject(subject: readonly string[]): boolean {
+  const words = subject.map((word) => word.toLowerCase());
+  const head = words.at(-1) ?? '';
+  return (
+    words.length <= 3 &&
+    CONTINUING_NOUNS.has(head) &&
+    words.slice(0, -1).every((word) => CONTINUING_MODIFIERS.has(word))
+  );
 }
 
 /** Where a figure is first stated says how much it matters: the lead carries the news, background comes later. */
@@ -423,10 +595,10 @@ function prominence(sentence: SourceSentence): number {
 
 function bulletOption(
   sentences: readonly SourceSentence[],
-  parts: readonly SentenceForm[],
+  parts: readonly WeighedForm[],
   words: number,
   concepts: ConceptTable,
-  heading?: SentenceForm,
+  heading?: WeighedForm,
 ): BulletOption {
   const [first] = sentences;
   const [only, second] = parts;
@@ -483,76 +655,4 @@ function sourceSentences(paragraphs: readonly SourceParagraph[], lang: string | 
     });
   });
   return sentences;
-}
-
-/** A number in the text as a concept: a parsed figure, or a bare number no pattern names. */
-interface NumericMention {
-  readonly kind: FigureKind | 'number';
-  /** As written. */
-  readonly text: string;
-  /** Equal for the same figure however it is written ("16,000 roles" and "16,000 jobs"). */
-  readonly key: string;
-  readonly value: number | string;
-  readonly currency?: string | undefined;
-}
-
-/** A figure the headline, dek or a heading states, with the smallest step its digits express. */
-interface StatedFigure extends NumericMention {
-  /** 0.1 billion for "$9.8 billion", 1 for "$4,486". */
-  readonly precision: number;
-}
-
-function statedFigures(text: string, lang: string | undefined): StatedFigure[] {
-  return numericMentions(text, lang).map((mention) => ({
-    ...mention,
-    precision: precisionOf(mention.text, mention.value),
-  }));
-}
-
-const BARE_NUMBER = /(?<![\d.,:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d-])|(?<![\d.,:])\d+(?:\.\d+)?(?![\d,:-]|\.\d)/g;
-
-function numericMentions(text: string, lang?: string): NumericMention[] {
-  const figures = findFigures(text, lang);
-  const mentions: NumericMention[] = figures.map((figure) => ({
-    kind: figure.kind,
-    text: figure.text,
-    key: `${figure.kind === 'count' ? 'number' : figure.kind}:${figure.value}${figure.currency ?? ''}`,
-    value: figure.value,
-    currency: figure.currency,
-  }));
-  for (const match of text.matchAll(BARE_NUMBER)) {
-    const start = match.index;
-    if (figures.some((figure) => start < figure.end && start + match[0].length > figure.start)) continue;
-    const value = Number(match[0].replace(/,/g, ''));
-    // Years and small whole numbers ("2027", "three of 5") are dates and counts of little weight.
-    if (/^(?:19|20)\d\d$/.test(match[0]) || (Number.isInteger(value) && value < 10)) continue;
-    mentions.push({ kind: 'number', text: match[0], key: `number:${value}`, value });
-  }
-  return mentions;
-}
-
-/** The step of the last written digit, in the figure's own units: "465 pence" is 4.65 pounds to 0.01. */
-function precisionOf(text: string, value: number | string): number {
-  const written = /\d[\d,]*(?:\.(\d+))?/.exec(text);
-  const number = Number(written?.[0].replace(/,/g, ''));
-  if (typeof value !== 'number' || !number) return 1;
-  return Math.abs(value / number) * 10 ** -(written?.[1]?.length ?? 0);
-}
-
-/** `number` stands in `text` as a whole ("4%" is not in "14%"). */
-function containsNumber(text: string, number: string): boolean {
-  for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
-    const before = /\d/.test(number.charAt(0)) ? text.charAt(at - 1) : '';
-    const after = text.slice(at + number.length, at + number.length + 2);
-    if (!/[\d.,]/.test(before) && !/^(?:\d|[.,]\d)/.test(after)) return true;
-  }
-  return false;
-}
-
-/** The headline's "$4,486" is the body's "$4,486.20": same kind and currency, equal at the headline's precision. */
-function sameFigure(stated: StatedFigure, mention: NumericMention): boolean {
-  if (stated.key === mention.key) return true;
-  if (stated.kind !== mention.kind || stated.currency !== mention.currency) return false;
-  if (typeof stated.value !== 'number' || typeof mention.value !== 'number') return false;
-  return Math.abs(mention.value - stated.value) < stated.precision / 2 + Number.EPSILON * Math.abs(stated.value);
 }

@@ -36,7 +36,49 @@ export function tag(text: string): Token[] {
     tokens.push({ text: text.slice(start, end), pos: tags[index] ?? 'X', start, end });
     cursor = end;
   });
-  return tokens;
+  return tokens.map((token, index) =>
+    misTaggedVerb(token, tokens[index - 1], tokens[index + 1]) ? { ...token, pos: 'VERB' } : token,
+  );
+}
+
+/**
+ * Verbs of financial news the model reads as nouns after a noun ("projections show inflation", "the deal
+ * values the group", "the company plans a rights issue", "Amazon plans to cut"): a verb where what follows is
+ * its object or infinitive.
+ */
+const VERB_NOUN_HOMOGRAPHS = new Set([
+  'show',
+  'shows',
+  'values',
+  'plans',
+  'expects',
+  'sees',
+  'targets',
+  'forecast',
+  'forecasts',
+  'estimates',
+  'cuts',
+  'raises',
+  'lifts',
+  'puts',
+  'sets',
+  'rises',
+  'falls',
+  'gains',
+  'drops',
+  'jumps',
+  'climbs',
+  'slips',
+  'surges',
+]);
+
+function misTaggedVerb(token: Token, before: Token | undefined, after: Token | undefined): boolean {
+  return (
+    token.pos === 'NOUN' &&
+    VERB_NOUN_HOMOGRAPHS.has(token.text.toLowerCase()) &&
+    /^(?:NOUN|PROPN)$/.test(before?.pos ?? '') &&
+    (/^(?:DET|NUM|SYM|NOUN|ADJ|PRON|PROPN)$/.test(after?.pos ?? '') || after?.text.toLowerCase() === 'to')
+  );
 }
 
 /** Whether a language is one the tagger reads: English, whatever its region. */
