@@ -1,7 +1,12 @@
 /**
  * The search page in the browser, on Pagefind's JS API: the query and filters live in the URL, results
- * update as you type, "/" focuses the box, and everything is reachable by keyboard.
+ * update as you type, "/" focuses the box, and everything is reachable by keyboard. The index is one
+ * Pagefind bundle per publication period (`pagefind/bundles.json`, newest first): the newest is loaded and
+ * the others merged into it, each tagged with a `bundle` filter of its own name. Results by relevance are
+ * Pagefind's merged ranking; "Newest first" searches each bundle in turn, newest bundle first, since their
+ * periods do not overlap.
  */
+import { BUNDLE_MANIFEST, type BundleManifest } from '../build/search-index/search-bundles.ts';
 import {
   describeResults,
   hasCriteria,
@@ -21,11 +26,16 @@ interface PagefindResultData {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
     options: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  ): Promise<{ results: PagefindResult[] } | null>;
+}
+
+interface PagefindResult {
+  data(): Promise<PagefindResultData>;
 }
 
 const PAGE_SIZE = 10;
@@ -42,8 +52,10 @@ const suggestions = document.querySelector<HTMLElement>('#search-suggestions');
 
 let state: SearchState = readSearchState(location.search);
 let pagefind: Pagefind | undefined;
+/** The bundles' names, newest period first. */
+let bundles: string[] = [];
 let shown = 0;
-let results: { data(): Promise<PagefindResultData> }[] = [];
+let results: PagefindResult[] = [];
 let generation = 0;
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -61,12 +73,27 @@ function setStatus(text: string): void {
   if (status) status.textContent = text;
 }
 
+/** The filter each bundle's pages carry, so that one search can keep to one bundle. */
+const BUNDLE_FILTER = 'bundle';
+const EXCERPT_LENGTH = 24;
+
 async function loadPagefind(): Promise<Pagefind | undefined> {
   try {
-    const url = '/pagefind/pagefind.js';
-    const module = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await module.options({ excerptLength: 24 });
+    const response = await fetch(`/pagefind/${BUNDLE_MANIFEST}`);
+    const manifest = (await response.json()) as BundleManifest;
+    const [newest, ...older] = manifest.bundles;
+    if (!newest) throw new Error('no search bundle');
+    const module = (await import(/* @vite-ignore */ `${newest.path}pagefind.js`)) as Pagefind;
+    await module.options({ excerptLength: EXCERPT_LENGTH });
     await module.init();
+    await module.options({ mergeFilter: { [BUNDLE_FILTER]: newest.name } });
+    for (const bundle of older) {
+      await module.mergeIndex(bundle.path, {
+        excerptLength: EXCERPT_LENGTH,
+        mergeFilter: { [BUNDLE_FILTER]: bundle.name },
+      });
+    }
+    bundles = manifest.bundles.map((bundle) => bundle.name);
     return module;
   } catch {
     setStatus(
@@ -178,17 +205,30 @@ async function run(counts: Record<string, Record<string, number>>): Promise<void
     setStatus('Type a company, ticker, theme or phrase, or pick a filter.');
     return;
   }
-  const search = await pagefind.search(state.query || null, {
-    filters: pagefindFilters(state),
-    ...(state.sort === 'newest' ? { sort: { date: 'desc' } } : {}),
-  });
-  if (current !== generation || !search) return;
-  results = search.results;
+  const found = await searchBundles(pagefind);
+  if (current !== generation || !found) return;
+  results = found;
   // Results first, then the announcement: the live region speaks when the list is there to read.
   if (results.length === 0) renderSuggestions(counts);
   else await showMore();
   if (current !== generation) return;
   setStatus(describeResults(results.length, state));
+}
+
+/**
+ * The results of the state's search: by relevance, one search over the merged bundles; newest first,
+ * one search per bundle, newest bundle first, each sorted by date.
+ */
+async function searchBundles(engine: Pagefind): Promise<PagefindResult[] | undefined> {
+  const query = state.query || null;
+  const filters = pagefindFilters(state);
+  if (state.sort !== 'newest') return (await engine.search(query, { filters }))?.results;
+  const perBundle = await Promise.all(
+    bundles.map((name) =>
+      engine.search(query, { filters: { ...filters, [BUNDLE_FILTER]: { any: [name] } }, sort: { date: 'desc' } }),
+    ),
+  );
+  return perBundle.flatMap((search) => search?.results ?? []);
 }
 
 async function start(): Promise<void> {

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexSite, SEARCHABLE_PAGES } from '../../src/build/search-index/pagefind-index.ts';
 import { routes } from '../../src/site/routes.ts';
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
+const page = (title: string, body: string, date = '2026-02-01T09:00:00.000Z') =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body data-pagefind-sort="date:${date}"><h1>${title}</h1><p>${body}</p></main></body></html>`;
 
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tickerpress-index-site-'));
@@ -37,29 +37,69 @@ describe('the search index', () => {
       'briefings/nvidia': page('Nvidia', 'Nvidia results beat estimates.'),
     };
     const first = site(pages);
-    expect(await indexSite(first, process.cwd())).toMatch(/^search index: 2 pages in [\d.]+ s$/);
-    const files = readdirSync(join(first, 'pagefind')).sort();
+    expect(await indexSite(first, process.cwd())).toMatch(
+      /^search index: 2 pages in [\d.]+ s \(1 bundle, 1 indexed, 0 from the cache\)$/,
+    );
+    expect(readdirSync(join(first, 'pagefind')).sort()).toEqual(['2026', 'bundles.json']);
+    const files = readdirSync(join(first, 'pagefind', '2026')).sort();
     expect(files).toEqual(expect.arrayContaining(['pagefind-entry.json', 'pagefind.js']));
+    expect(JSON.parse(readFileSync(join(first, 'pagefind', 'bundles.json'), 'utf8'))).toEqual({
+      bundles: [{ name: '2026', path: '/pagefind/2026/', pages: 2 }],
+    });
 
     // Another build of the same pages: the index is copied, file for file.
     const second = site(pages);
     expect(await indexSite(second, process.cwd())).toMatch(
-      /2 pages in [\d.]+ s \(unchanged pages: index from the cache\)/,
+      /2 pages in [\d.]+ s \(1 bundle, 0 indexed, 1 from the cache\)/,
     );
-    expect(readdirSync(join(second, 'pagefind')).sort()).toEqual(files);
+    expect(readdirSync(join(second, 'pagefind', '2026')).sort()).toEqual(files);
 
     // One page changed: indexed again, and the previous index is not reused.
     const third = site({ ...pages, 'briefings/nvidia': page('Nvidia', 'Nvidia results miss estimates.') });
-    expect(await indexSite(third, process.cwd())).toMatch(/^search index: 2 pages in [\d.]+ s$/);
+    expect(await indexSite(third, process.cwd())).toMatch(/\(1 bundle, 1 indexed, 0 from the cache\)$/);
     // Fragments are named by their content: the changed page's is new.
-    const fragments = (dir: string) => readdirSync(join(dir, 'pagefind', 'fragment')).sort();
+    const fragments = (dir: string) => readdirSync(join(dir, 'pagefind', '2026', 'fragment')).sort();
     expect(fragments(third)).not.toEqual(fragments(second));
     expect(fragments(third).filter((name) => fragments(second).includes(name))).toHaveLength(1);
   });
 
+  it('splits the index by year and indexes again only the bundle whose briefings changed', async () => {
+    const pages = {
+      'briefings/a-2024': page('Aldane', 'Aldane raised its dividend.', '2024-05-02T09:00:00.000Z'),
+      'briefings/b-2025': page('Borrow', 'Borrow cut its forecast.', '2025-03-02T09:00:00.000Z'),
+      'briefings/c-2026': page('Castel', 'Castel bought a rival.', '2026-01-02T09:00:00.000Z'),
+      'briefings/d-2026': page('Dunmore', 'Dunmore won an order.', '2026-02-02T09:00:00.000Z'),
+    };
+    expect(await indexSite(site(pages), process.cwd())).toMatch(
+      /^search index: 4 pages in [\d.]+ s \(3 bundles, 3 indexed, 0 from the cache\)$/,
+    );
+    const editedPages = {
+      ...pages,
+      'briefings/b-2025': page('Borrow', 'Borrow cut its forecast again.', '2025-03-02T09:00:00.000Z'),
+    };
+    const edited = site(editedPages);
+    expect(await indexSite(edited, process.cwd())).toMatch(/\(3 bundles, 1 indexed, 2 from the cache\)$/);
+    const manifest = JSON.parse(readFileSync(join(edited, 'pagefind', 'bundles.json'), 'utf8')) as {
+      bundles: { name: string; pages: number }[];
+    };
+    expect(manifest.bundles.map(({ name, pages: count }) => [name, count])).toEqual([
+      ['2026', 2],
+      ['2025', 1],
+      ['2024', 1],
+    ]);
+    // A deleted briefing's bundle goes with it, from the site and from the cache.
+    const shrunk = site(
+      Object.fromEntries(Object.entries(editedPages).filter(([path]) => path !== 'briefings/a-2024')),
+    );
+    expect(await indexSite(shrunk, process.cwd())).toMatch(/\(2 bundles, 0 indexed, 2 from the cache\)$/);
+    expect(readdirSync(join(shrunk, 'pagefind')).sort()).toEqual(['2025', '2026', 'bundles.json']);
+    const cache = join(process.env['TICKERPRESS_CACHE_DIR'] ?? '', 'pagefind');
+    expect(readdirSync(cache).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+  });
+
   it('indexes again, and does not fail, when the cached entry is damaged', async () => {
     const pages = { 'briefings/amazon': page('Amazon', 'Amazon in talks to invest in OpenAI.') };
-    expect(await indexSite(site(pages), process.cwd())).toMatch(/^search index: 1 pages in [\d.]+ s$/);
+    expect(await indexSite(site(pages), process.cwd())).toMatch(/\(1 bundle, 1 indexed, 0 from the cache\)$/);
     const cache = join(process.env['TICKERPRESS_CACHE_DIR'] ?? '', 'pagefind');
     const entries = readdirSync(cache);
     const facts = entries.find((name) => name.endsWith('.json')) ?? '';
@@ -68,15 +108,15 @@ describe('the search index', () => {
     // A build killed while writing the facts leaves a truncated file.
     writeFileSync(join(cache, facts), '{"pag');
     const afterTruncation = site(pages);
-    expect(await indexSite(afterTruncation, process.cwd())).toMatch(/^search index: 1 pages in [\d.]+ s$/);
-    expect(readdirSync(join(afterTruncation, 'pagefind'))).toContain('pagefind-entry.json');
+    expect(await indexSite(afterTruncation, process.cwd())).toMatch(/\(1 bundle, 1 indexed, 0 from the cache\)$/);
+    expect(readdirSync(join(afterTruncation, 'pagefind', '2026'))).toContain('pagefind-entry.json');
 
     // The facts are there but the index folder is gone.
     rmSync(join(cache, facts.replace(/\.json$/, '')), { recursive: true });
     const afterLoss = site(pages);
-    expect(await indexSite(afterLoss, process.cwd())).toMatch(/^search index: 1 pages in [\d.]+ s$/);
-    expect(readdirSync(join(afterLoss, 'pagefind'))).toContain('pagefind-entry.json');
+    expect(await indexSite(afterLoss, process.cwd())).toMatch(/\(1 bundle, 1 indexed, 0 from the cache\)$/);
+    expect(readdirSync(join(afterLoss, 'pagefind', '2026'))).toContain('pagefind-entry.json');
     // And the repaired entry is reused by the next build.
-    expect(await indexSite(site(pages), process.cwd())).toMatch(/index from the cache/);
+    expect(await indexSite(site(pages), process.cwd())).toMatch(/\(1 bundle, 0 indexed, 1 from the cache\)$/);
   });
 });

@@ -1,7 +1,11 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../tools/chromium.ts';
 import { serveDirectory, type StaticServer } from '../../tools/static-server.ts';
+import { indexSite } from '../../src/build/search-index/pagefind-index.ts';
 
 const AMAZON = '/briefings/2026-02-01-amazon-openai-talks-job-cuts/';
 let server: StaticServer;
@@ -123,5 +127,99 @@ describe('search page', () => {
     expect(await page.locator('a[href="/archive/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('a[href="/tickers/"]').count()).toBeGreaterThan(0);
     await context.close();
+  });
+});
+
+describe('search over several bundles', () => {
+  // The sample site indexed again into one bundle per month (at most 3 pages a bundle), served beside
+  // the sample site as built (one bundle a year): the same search must find the same briefings in the
+  // same order of relevance, whichever bundle holds them.
+  let split: StaticServer;
+  let bundleNames: string[];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickerpress-split-search-'));
+    cpSync(inject('sampleSite'), dir, { recursive: true });
+    const saved = process.env['TICKERPRESS_CACHE_DIR'];
+    process.env['TICKERPRESS_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'tickerpress-split-cache-'));
+    try {
+      await indexSite(dir, process.cwd(), { maxBundlePages: 3 });
+    } finally {
+      if (saved === undefined) delete process.env['TICKERPRESS_CACHE_DIR'];
+      else process.env['TICKERPRESS_CACHE_DIR'] = saved;
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, 'pagefind', 'bundles.json'), 'utf8')) as {
+      bundles: { name: string }[];
+    };
+    bundleNames = manifest.bundles.map((bundle) => bundle.name);
+    split = await serveDirectory(dir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await split?.close();
+  });
+
+  async function search(site: StaticServer, query: string): Promise<{ links: (string | null)[]; page: Page }> {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/search/${query}`);
+    await page
+      .locator('#search-status')
+      .filter({ hasText: /briefing|No briefings/ })
+      .waitFor();
+    return { links: await resultLinks(page), page };
+  }
+
+  it('is split into at least three bundles, finds what one bundle a year finds, and ranks the best match first', async () => {
+    expect(bundleNames.length).toBeGreaterThanOrEqual(3);
+    // A query whose words a briefing's headline holds has a best match: first, whichever bundle holds it.
+    const best: Record<string, string> = {
+      '?q=OpenAI': AMAZON,
+      '?q=dividend': '/briefings/2026-02-12-northwind-foods-dividend/',
+      '?q=Dresden plant': '/briefings/2026-02-24-quintal-foundry-dresden-plant/',
+      '?q=refinery outage': '/briefings/2026-03-03-halvard-energy-guidance-cut/',
+      '?q=store closures': '/briefings/2026-03-30-bellmare-retail-store-closures/',
+    };
+    for (const [query, expected] of Object.entries(best)) {
+      const whole = await search(server, query);
+      const parts = await search(split, query);
+      expect(whole.links[0], query).toBe(expected);
+      expect(parts.links[0], query).toBe(expected);
+      await whole.page.close();
+      await parts.page.close();
+    }
+    // A query many briefings match finds the same briefings; their order may differ where scores are close,
+    // as each bundle weighs its terms by its own pages.
+    for (const query of ['?q=billion', '?q=shares']) {
+      const whole = await search(server, query);
+      const parts = await search(split, query);
+      expect(whole.links.length, query).toBeGreaterThan(2);
+      expect([...parts.links].sort(), query).toEqual([...whole.links].sort());
+      await whole.page.close();
+      await parts.page.close();
+    }
+  });
+
+  it('sorts newest first across bundles, and counts each filter value over all of them', async () => {
+    const { page } = await search(split, '?q=billion&sort=newest');
+    const dates = await page.locator('#search-results .search-result__meta').allTextContents();
+    const times = dates.map((text) => Date.parse(text.split(' · ')[0] ?? ''));
+    expect(times.length).toBeGreaterThan(2);
+    expect(new Set(times.map((time) => new Date(time).getUTCMonth())).size).toBeGreaterThan(2);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const counts = async (site: StaticServer) => {
+      const { page: searchPage } = await search(site, '?q=billion');
+      const labels = await searchPage.locator('#search-filters label').allTextContents();
+      await searchPage.close();
+      return labels;
+    };
+    const splitLabels = await counts(split);
+    expect(splitLabels.length).toBeGreaterThan(3);
+    expect(splitLabels).toEqual(await counts(server));
+    // The bundle filter is the page's own plumbing, never shown.
+    expect(await page.locator('#search-filters input[name="bundle"]').count()).toBe(0);
+    await page.locator('#search-filters input[name="ticker"][value="AMZN"]').check();
+    await page.locator('#search-status').filter({ hasText: 'in AMZN' }).waitFor();
+    expect(await resultLinks(page)).toEqual([AMAZON]);
+    await page.close();
   });
 });

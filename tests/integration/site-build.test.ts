@@ -598,7 +598,9 @@ describe('social cards', () => {
       /key developments: [1-9]\d* briefings in [\d.]+ s \([\d.]+ ms each; [\d.]+ ms of CPU time each\)/,
     );
     expect(buildOutput).toMatch(/\d+ cards: \d+ rendered, \d+ from the cache \([\d.]+ s\)/);
-    expect(buildOutput).toMatch(/search index: [1-9]\d* pages in [\d.]+ s\n/);
+    expect(buildOutput).toMatch(
+      /search index: [1-9]\d* pages in [\d.]+ s \((\d+) bundles?, \1 indexed, 0 from the cache\)\n/,
+    );
     // Pagefind reads only the pages that can be marked for indexing (SEARCHABLE_PAGES): all that are.
     const marked = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter(
       (path) => path.endsWith('.html') && readOutput(outDir, path).includes('data-pagefind-body'),
@@ -614,8 +616,10 @@ describe('social cards', () => {
     expect(again.output).toMatch(/(\d+) cards: 0 rendered, \1 from the cache/);
     // Compiled MDX comes from the build cache too, and builds the same bytes as compiling it did.
     expect(again.output).toMatch(/MDX files: 0 compiled, [1-9]\d* from the cache/);
-    // No page changed, so the search index is copied from the cache; the hashes below include dist/pagefind/.
-    expect(again.output).toMatch(/search index: \d+ pages in [\d.]+ s \(unchanged pages: index from the cache\)/);
+    // No page changed, so every search bundle is copied from the cache; the hashes below include dist/pagefind/.
+    expect(again.output).toMatch(
+      /search index: \d+ pages in [\d.]+ s \((\d+) bundles?, 0 indexed, \1 from the cache\)/,
+    );
     // The same content and BUILD_TIME build the same bytes: every file, feeds and calendars included.
     const hashes = hashTree(outDir);
     expect(hashTree(againDir)).toEqual(hashes);
@@ -635,7 +639,10 @@ describe('social cards', () => {
     const [, cards = ''] =
       /(\d+) cards: 1 rendered, \d+ from the cache \([\d.]+ s\); 1 stale cards removed/.exec(edited.output) ?? [];
     expect(entries('og')).toBe(Number(cards));
-    expect(edited.output).toMatch(/search index: \d+ pages in [\d.]+ s\n/);
+    // Only the edited briefing's bundle is indexed again.
+    expect(edited.output).toMatch(
+      /search index: \d+ pages in [\d.]+ s \((\d+) bundles?, 1 indexed, \d+ from the cache\)\n/,
+    );
   }, 120_000);
 });
 
@@ -665,7 +672,12 @@ describe('a briefing in another language', () => {
     expect(box.find('data[value="4200000000 EUR"]').text()).toBe('4,2 Mrd. Euro');
     expect(box.find('data[value="9.84 EUR"]').text()).toBe('9,84 Euro');
     // Pagefind indexes the page under its own language.
-    expect(readdirSync(join(german, 'pagefind')).some((name) => /^pagefind\.de[_.]/.test(name))).toBe(true);
+    const bundles = readdirSync(join(german, 'pagefind')).filter((name) => name !== 'bundles.json');
+    expect(
+      bundles.some((bundle) =>
+        readdirSync(join(german, 'pagefind', bundle)).some((name) => /^pagefind\.de[_.]/.test(name)),
+      ),
+    ).toBe(true);
     // Other pages keep the site's language.
     expect(load(readOutput(german, 'index.html'))('html').attr('lang')).toBe('en-GB');
     // Tags in any script: a page, a feed and a card under the UTF-8 name, linked and indexed.

@@ -1,18 +1,29 @@
 /**
- * Builds the Pagefind search index of a built site into `<site>/pagefind/`, checking every response for
- * errors and always closing the indexer; copies the last index from the build cache instead when no
- * page changed. Only elements marked `data-pagefind-body` (a briefing's headline, dek, key developments
- * and body) are indexed.
+ * Builds the Pagefind search index of a built site into `<site>/pagefind/`: one bundle per publication
+ * period (`search-bundles.ts`), each in `pagefind/<period>/`, listed newest first in
+ * `pagefind/bundles.json` for the search page, which merges them. A bundle whose pages are unchanged is
+ * copied from the build cache; only the others are indexed, so an edit re-indexes one period, not the
+ * archive. Every Pagefind response is checked for errors and the indexer is always closed. Only elements
+ * marked `data-pagefind-body` (a briefing's headline, dek, key developments and body) are indexed.
  */
+import { globSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { cacheDir } from '../build-cache.ts';
-import { SearchIndexCache } from './search-index-cache.ts';
+import { cacheDir, writeFileAtomically } from '../build-cache.ts';
+import { bundleKey, SearchIndexCache } from './search-index-cache.ts';
+import {
+  BUNDLE_MANIFEST,
+  DEFAULT_BUNDLE_PAGES,
+  planSearchBundles,
+  sortDateOf,
+  type BundleManifest,
+  type SearchBundle,
+} from './search-bundles.ts';
 
 /**
  * No forced language: each page is indexed under its `<html lang>` (the site's locale, or a briefing's
  * own `lang`), so its words are stemmed as its language stems them. Pagefind's search page searches the
- * pages of its own language.
+ * pages of its own language. The same options for every bundle, so their scores compare.
  */
 const INDEX_OPTIONS = {} as const;
 
@@ -24,35 +35,87 @@ const INDEX_OPTIONS = {} as const;
  */
 export const SEARCHABLE_PAGES = 'briefings/**/index.html';
 
+/** Files Pagefind writes for its own search interfaces, which the search page does not load. */
+const UNUSED_FILES = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
+
+export interface IndexOptions {
+  /** Bundles of at most this many pages where the dates allow (`planSearchBundles`); 0 for one bundle. */
+  readonly maxBundlePages?: number;
+}
+
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);
   return response;
 }
 
 /** Indexes `siteDir`; resolves with the line for the build log. */
-export async function indexSite(siteDir: string, projectRoot: string): Promise<string> {
+export async function indexSite(siteDir: string, projectRoot: string, options: IndexOptions = {}): Promise<string> {
   const started = performance.now();
-  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-  const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'), siteDir, INDEX_OPTIONS, SEARCHABLE_PAGES);
-  const reused = cache.restore(join(siteDir, 'pagefind'));
-  if (reused) return `search index: ${reused.pages} pages in ${seconds()} s (unchanged pages: index from the cache)`;
-  try {
-    const { index } = check('create an index', await pagefind.createIndex(INDEX_OPTIONS));
-    if (!index) throw new Error('Pagefind returned no index');
-    const { page_count: pages } = check(
-      'index the site',
-      await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES }),
-    );
-    check('write the index', await index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
-    const line = `search index: ${pages} pages in ${seconds()} s`;
+  const outputDir = join(siteDir, 'pagefind');
+  rmSync(outputDir, { recursive: true, force: true });
+  const paths = globSync(SEARCHABLE_PAGES, { cwd: siteDir }).sort();
+  const bytesOf = new Map(paths.map((path) => [path, readFileSync(join(siteDir, path))]));
+  const bundles = planSearchBundles(
+    paths.map((path) => ({ path, date: sortDateOf(bytesOf.get(path)?.toString('utf8') ?? '') })),
+    options.maxBundlePages ?? DEFAULT_BUNDLE_PAGES,
+  );
+  const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'));
+  const keys = new Map(
+    bundles.map((bundle) => [
+      bundle,
+      bundleKey(
+        bundle.name,
+        // What is written depends on the options and on which files are dropped.
+        { options: INDEX_OPTIONS, dropped: UNUSED_FILES.source },
+        bundle.pages.map((path) => ({ path, bytes: bytesOf.get(path) ?? new Uint8Array() })),
+      ),
+    ]),
+  );
+  bytesOf.clear();
+  const stale = bundles.filter((bundle) => !cache.restore(keys.get(bundle) ?? '', join(outputDir, bundle.name)));
+  let kept = true;
+  if (stale.length > 0) {
     try {
-      cache.store(join(siteDir, 'pagefind'), { pages });
-    } catch (error) {
-      // The index in the site is complete; only the next build's shortcut is lost.
-      return `${line} (not kept in the build cache: ${error instanceof Error ? error.message : String(error)})`;
+      for (const bundle of stale) {
+        const target = join(outputDir, bundle.name);
+        await indexBundle(siteDir, bundle, target);
+        try {
+          cache.store(keys.get(bundle) ?? '', target, { pages: bundle.pages.length });
+        } catch {
+          // The bundle in the site is complete; only the next build's shortcut is lost.
+          kept = false;
+        }
+      }
+    } finally {
+      await pagefind.close();
     }
-    return line;
+  }
+  cache.keepOnly(new Set(keys.values()));
+  const manifest: BundleManifest = {
+    bundles: bundles.map(({ name, pages }) => ({ name, path: `/pagefind/${name}/`, pages: pages.length })),
+  };
+  mkdirSync(outputDir, { recursive: true });
+  writeFileAtomically(join(outputDir, BUNDLE_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const counts = `${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${stale.length} indexed, ${bundles.length - stale.length} from the cache`;
+  return `search index: ${paths.length} pages in ${seconds} s (${counts})${kept ? '' : ' (not all kept in the build cache)'}`;
+}
+
+/** Indexes one bundle's pages into `target`. */
+async function indexBundle(siteDir: string, bundle: SearchBundle, target: string): Promise<void> {
+  const { index } = check('create an index', await pagefind.createIndex(INDEX_OPTIONS));
+  if (!index) throw new Error('Pagefind returned no index');
+  try {
+    for (const path of bundle.pages) {
+      check(
+        `index ${path}`,
+        await index.addHTMLFile({ sourcePath: path, content: readFileSync(join(siteDir, path), 'utf8') }),
+      );
+    }
+    check('write the index', await index.writeFiles({ outputPath: target }));
+    // Pagefind's ready-made interfaces, unused here (the search page is on its JS API): about 390 KB a bundle.
+    for (const name of readdirSync(target)) if (UNUSED_FILES.test(name)) rmSync(join(target, name));
   } finally {
-    await pagefind.close();
+    await index.deleteIndex();
   }
 }
