@@ -8,7 +8,6 @@ import devContentCheck from './src/build/integrations/dev-content-check.ts';
 import ogCards from './src/build/integrations/card-integration.ts';
 import pagefindIndex from './src/build/integrations/pagefind-integration.ts';
 import siteOrigin from './src/build/integrations/site-origin.ts';
-import { cachedParallelMdx } from './src/markdown/mdx-compiler.ts';
 import { site } from './src/site.config.ts';
 import { routeOf } from './src/site/routes.ts';
 import { buildGlobals } from './src/build/build-globals.ts';
@@ -29,9 +28,6 @@ export default defineConfig({
   build: {
     // Stylesheets as files: cacheable by the CDN and allowed by a strict Content-Security-Policy.
     inlineStylesheets: 'never',
-  },
-  markdown: {
-    processor: cachedParallelMdx(root),
   },
   integrations: [
     siteOrigin(),

@@ -1,18 +1,18 @@
 /**
- * `npm run bench:length -- [--words 1000,10000,100000] [--stages keydev,check,mdx] [--json]`: how the
+ * `npm run bench:length -- [--words 1000,10000,100000] [--stages keydev,check,body] [--json]`: how the
  * work on one briefing grows with its length, on generated briefings of the given lengths: CPU time of
- * key developments, of the content check and of the MDX compile, and the work done by each.
+ * key developments, of the content check and of rendering the body, and the work done by each.
  */
 import { exitWithUsageError, parseCommand, positiveWholeNumbers } from '../tools/command-line.ts';
 
-const STAGES = ['keydev', 'check', 'mdx'] as const;
+const STAGES = ['keydev', 'check', 'body'] as const;
 type Stage = (typeof STAGES)[number];
 
 const command = {
   name: 'bench:length',
   usage: 'npm run bench:length -- [--words N,N,…] [--stages S,S,…] [--runs N] [--json]',
   description:
-    'Times key developments, the content check and the MDX compile (the pipeline of the build, with the options Astro gives it) on generated briefings of the given lengths: CPU time, best of --runs runs, per 1,000 words, and the work done: sentences weighed for key developments, body nodes the check parsed, and tokens the smart-punctuation parser read and the longest list its plugins were handed in the compile. Time per 1,000 words that stays level shows a stage is linear in the length.',
+    "Times key developments, the content check and rendering the body to HTML (the build's renderer, as briefings load) on generated briefings of the given lengths: CPU time, best of --runs runs, per 1,000 words, and the work done: sentences weighed for key developments, body nodes the check parsed, and tokens the smart-punctuation parser read and the longest list its plugins were handed in the rendering. Time per 1,000 words that stays level shows a stage is linear in the length.",
   options: {
     words: {
       type: 'string',
@@ -44,7 +44,6 @@ if (stages.some((stage) => !STAGES.includes(stage))) {
 }
 
 // Loaded once the command line is read: `--help` answers without them.
-const { markdownConfigDefaults, unified } = await import('@astrojs/markdown-remark');
 const { parse: parseYaml } = await import('yaml');
 const { checkContent } = await import('../src/content/check/index.ts');
 const { splitFrontmatter } = await import('../src/content/frontmatter.ts');
@@ -52,24 +51,15 @@ const { extractKeyDevelopments, keyDevelopmentsWork } =
   await import('../src/engine/key-developments/extract-key-developments.ts');
 const { collectParagraphs, parseMarkdown } = await import('../src/engine/text/paragraphs.ts');
 const { latinParserWork } = await import('../src/markdown/plugins/remark-smartypants.ts');
-const { markdownPipeline } = await import('../src/markdown/pipeline.ts');
+const { renderBody } = await import('../src/markdown/body-html.ts');
+const { bodyComponents } = await import('../src/site/body-components.ts');
 const { routeOf } = await import('../src/site/routes.ts');
 const { longBriefing } = await import('../tools/corpus.ts');
 
 const PATH = 'content/briefings/long-briefing.mdx';
 
-/** The renderer the build compiles with: Astro's defaults, with the features the pipeline sets. */
-const processor = unified(markdownPipeline);
-if (!processor.createMdxRenderer) throw new Error('The Markdown processor cannot compile MDX.');
-const renderer = await processor.createMdxRenderer(
-  {
-    syntaxHighlight: markdownConfigDefaults.syntaxHighlight,
-    shikiConfig: markdownConfigDefaults.shikiConfig,
-    gfm: markdownPipeline.gfm,
-    smartypants: markdownPipeline.smartypants,
-  },
-  { optimize: false, sourcemap: false },
-);
+/** The components as the build draws them; the generated briefings chart nothing. */
+const components = bodyComponents({ pricesOf: () => undefined });
 
 interface Measured {
   milliseconds: number;
@@ -120,9 +110,9 @@ async function measure(stage: Stage, source: string): Promise<Measured> {
         () => ({ nodes: countNodes(parseMarkdown(block.body, { mdx: true })) }),
       );
     }
-    case 'mdx':
+    case 'body':
       return timed(
-        () => renderer.process(block.body, `/${PATH}`, frontmatter),
+        () => renderBody(source, { filePath: PATH, frontmatter, components }),
         () => {
           const work = latinParserWork();
           return { tokens: work.tokens, longestList: Math.max(work.longestTokenRun, work.longestSentenceRun) };

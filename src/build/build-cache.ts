@@ -13,7 +13,7 @@ import type { CacheSources } from './project-files.ts';
  * `astro` is Astro's own cache folder (`cacheDir`): its content data store and incremental-build state;
  * `site` is the last site built (`site-snapshot.ts`).
  */
-export type CacheName = 'og' | 'check' | 'mdx' | 'pagefind' | 'astro' | 'site';
+export type CacheName = 'og' | 'check' | 'bodies' | 'pagefind' | 'astro' | 'site';
 
 /** The folder of one cache, created if missing. */
 export function cacheDir(projectRoot: string, name: CacheName): string {

@@ -5,7 +5,7 @@
  * hands out those globals. Worker threads have a `globalThis` of their own.
  */
 import type { CardRuntime } from './cards/card-runtime.ts';
-import type { MdxCompileRuntime } from '../markdown/mdx-compiler.ts';
+import type { BodyCacheRuntime } from './body-cache.ts';
 import type { Finding } from '../content/finding.ts';
 import type { PublicationWindow } from '../engine/listing.ts';
 
@@ -19,8 +19,8 @@ export interface KeyDevelopmentsTiming {
 }
 
 export interface BuildGlobals {
-  /** The MDX compiler's counts, cache and worker pool (`src/markdown/mdx-compiler.ts`). */
-  mdx?: MdxCompileRuntime | undefined;
+  /** Bodies rendered as briefings load, and from the cache (`src/build/body-cache.ts`). */
+  bodies?: BodyCacheRuntime | undefined;
   /** Key developments chosen in this thread (`src/markdown/plugins/remark-key-developments.ts`). */
   keyDevelopments?: KeyDevelopmentsTiming | undefined;
   /** The card store and its worker pool (`src/build/cards/card-runtime.ts`). */

@@ -6,8 +6,6 @@
 
 /** Entry modules of the worker threads. */
 export const WORKER_ENTRIES = {
-  /** Compiles MDX with the site's pipeline (`src/markdown/mdx-compiler.ts` starts it). */
-  mdx: 'src/markdown/mdx-worker.ts',
   /** Renders social cards (`src/build/cards/card-runtime.ts` starts it). */
   cards: 'src/build/cards/card-worker.ts',
 } as const;
@@ -21,10 +19,10 @@ export interface CacheSources {
 
 /** What the key of each build cache hashes besides the cached item's own input. */
 export const CACHE_SOURCES = {
-  /** Compiled MDX: the compiler, its worker and the pipeline they run; the config that sets MDX's options. */
-  mdx: {
-    code: ['src/markdown/mdx-compiler.ts', 'src/markdown/mdx-worker.ts'],
-    files: ['astro.config.mjs', 'package-lock.json'],
+  /** Rendered bodies: the renderer, the pipeline it runs and the components it draws. */
+  bodies: {
+    code: ['src/markdown/body-html.ts', 'src/site/body-components.ts'],
+    files: ['package-lock.json'],
   },
   /** Social cards: the renderer (template, fonts, fitting); what a card says is in its spec. */
   cards: { code: ['src/outputs/card/render-card.ts'], files: ['package-lock.json'] },

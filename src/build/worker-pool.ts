@@ -11,7 +11,7 @@ export const POOL_THRESHOLD = 4;
 
 /**
  * How many worker threads a pool may start: the whole number in the environment variable `variable`
- * (`OG_WORKERS`, `MDX_WORKERS`), or one per core. Anything else is a mistake worth stopping for.
+ * (`OG_WORKERS`), or one per core. Anything else is a mistake worth stopping for.
  */
 export function workerCount(variable: string, env: NodeJS.ProcessEnv = process.env): number {
   const value = env[variable];

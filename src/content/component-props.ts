@@ -1,9 +1,9 @@
 /**
  * The attributes of the components briefings use without an import, and the one set of rules that reads
  * them: the content check reports each problem at its attribute (`check/rules/component-usage.ts`), the
- * build's guard refuses the same before compiling (`src/markdown/plugins/remark-content-guard.ts`), and the
- * components themselves parse their props with these functions (`src/components/mdx/`), so what the
- * check accepts is exactly what the components draw.
+ * build's guard refuses the same before rendering (`src/markdown/plugins/remark-content-guard.ts`), and the
+ * components themselves parse their props with these functions (`src/site/body-components.ts`), so what
+ * the check accepts is exactly what the components draw.
  *
  * Attributes are plain text (`name="value"`): expressions are refused as code (`author-code.ts`).
  */

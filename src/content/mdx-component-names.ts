@@ -1,7 +1,7 @@
 /**
  * The components every briefing may use without an import. The names are what authors write, so they
- * belong to the content layer (the content check reads them); `src/site/mdx-components.ts` maps each
- * to its Astro component, and TypeScript holds that map to exactly these names.
+ * belong to the content layer (the content check reads them); `src/site/body-components.ts` draws each,
+ * and TypeScript holds its map to exactly these names.
  */
 export const MDX_COMPONENT_NAMES = ['Sponsored', 'Ticker', 'PriceChart', 'BarChart'] as const;
 

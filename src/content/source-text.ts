@@ -7,9 +7,8 @@
  * - `splitFrontmatter` (`frontmatter.ts`), which the content check and the collection loader both read
  *   the frontmatter through;
  * - `checkContent` (`check/index.ts`), so that rules reading the whole file see the same text;
- * - the collection loader (`loaders/briefing-loader.ts`), for what it reads of the file itself;
- * - the MDX compiler (`src/markdown/mdx-compiler.ts`), for the body Astro hands it (which keeps the
- *   mark and every `\r`, and would otherwise put them into the page).
+ * - the collection loader (`loaders/briefing-loader.ts`), for what it reads of the file itself and the
+ *   body it renders (Astro's reading keeps the mark and every `\r`, which would otherwise reach the page).
  * Neither change moves a line or a column that a finding reports: a `\r` ends a line as the `\n` after
  * it (or instead of it) does, and the mark is only ever before the opening `---`.
  *

@@ -7,6 +7,7 @@
  * the one being rendered.
  */
 import type { ElementContent, Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import {
   componentError,
   drawableProps,
@@ -65,6 +66,11 @@ function chartFigure(chart: RenderedChart, labelHeading: string, valueHeading: s
     );
   }
   return element('figure', { className: ['chart-figure'] }, children);
+}
+
+/** A rendered chart as HTML, for pages that draw one outside a body (a ticker's page). */
+export function chartFigureHtml(chart: RenderedChart, labelHeading: string, valueHeading: string): string {
+  return toHtml(chartFigure(chart, labelHeading, valueHeading), { allowDangerousHtml: true });
 }
 
 /** The attribute a ticker mention's placeholder carries: its symbol. */

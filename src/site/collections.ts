@@ -3,7 +3,7 @@
  * the shapes the engine works with. A production build reads each collection once; the dev server reads
  * afresh so edits show up.
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import {
   buildClock,
   groupByListField,
@@ -16,7 +16,8 @@ import {
 } from '../engine/listing.ts';
 import type { KeyDevelopmentsBox } from '../engine/key-developments/key-developments-box.ts';
 import type { TickerDirectory } from '../engine/tickers.ts';
-import { KEY_DEVELOPMENTS_FIELD } from '../markdown/plugins/remark-key-developments.ts';
+import { KEY_DEVELOPMENTS_METADATA } from '../content/loaders/briefing-loader.ts';
+import { resolveTickerMentions } from './body-components.ts';
 import { site } from '../site.config.ts';
 import { recordPublicationWindow } from '../build/build-globals.ts';
 
@@ -103,11 +104,19 @@ export const getTickersWithPages = once(
   async (): Promise<ReadonlySet<string>> => new Set((await getBriefingsByTicker()).map((group) => group.key)),
 );
 
-/** A briefing's compiled body and the key-developments box the pipeline chose while compiling it. */
-export async function renderBriefing(briefing: Briefing) {
-  const { Content, remarkPluginFrontmatter } = await render(briefing);
-  const keyDevelopments = remarkPluginFrontmatter[KEY_DEVELOPMENTS_FIELD] as KeyDevelopmentsBox | undefined;
-  return { Content, keyDevelopments };
+/**
+ * A briefing's body as the page and its feed items show it (rendered when it loaded, its ticker
+ * mentions linked where a ticker has a page), and the key-developments box chosen then.
+ */
+export async function renderBriefing(
+  briefing: Briefing,
+): Promise<{ html: string; keyDevelopments: KeyDevelopmentsBox | undefined }> {
+  const { rendered } = briefing;
+  if (!rendered)
+    throw new Error(`${briefing.filePath ?? briefing.id}: the briefing's body was not rendered when it loaded`);
+  const html = resolveTickerMentions(rendered.html, await getTickersWithPages(), await getTickerDirectory());
+  const keyDevelopments = rendered.metadata?.[KEY_DEVELOPMENTS_METADATA] as KeyDevelopmentsBox | undefined;
+  return { html, keyDevelopments };
 }
 
 /** For each briefing, the `site.relatedCount` briefings most related to it (see `relatedFinder`). */

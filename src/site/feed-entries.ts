@@ -1,26 +1,18 @@
 /**
- * Feed entries and channels from the loaded briefings: each briefing's view, its body rendered through
- * Astro's container API with the same MDX components as the page, and its key developments.
+ * Feed entries and channels from the loaded briefings: each briefing's view, its body as the page shows
+ * it (rendered once, when it loaded), and its key developments.
  */
-import { getContainerRenderer as mdxContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
 import { newestFirst } from '../engine/listing.ts';
 import { feedHtml } from '../outputs/feed/feed-html.ts';
 import type { FeedChannel, FeedEntry } from '../outputs/feed/feed-documents.ts';
 import { site } from '../site.config.ts';
 import { briefingView } from './briefing-view.ts';
 import { perBriefing, renderBriefing, type Briefing } from './collections.ts';
-import { mdxComponents } from './mdx-components.ts';
 import { absolute } from './routes.ts';
 
-let container: Promise<AstroContainer> | undefined;
-
 async function buildEntry(briefing: Briefing): Promise<FeedEntry> {
-  container ??= loadRenderers([mdxContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   const view = await briefingView(briefing);
-  const { Content, keyDevelopments } = await renderBriefing(briefing);
-  const html = await (await container).renderToString(Content, { props: { components: mdxComponents } });
+  const { html, keyDevelopments } = await renderBriefing(briefing);
   const { data } = view;
   return {
     id: view.id,

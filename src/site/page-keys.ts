@@ -2,13 +2,13 @@
  * The `cacheKey` of every page from `getStaticPaths()`: with Astro's incremental build
  * (`experimental.incrementalBuild`), a page whose key and code are unchanged is not rendered again. So a
  * key must change whenever anything the page shows changes: its own briefings (file and loaded data,
- * which holds the market snapshot completed from the CSV), every other briefing it lists, the tickers it
- * names (their names and whether they have a page), its authors, the market series it charts, and code
- * that Astro cannot see in the page's module graph (the MDX pipeline runs in worker threads). A card's
- * key is its cache key in the card store, which covers its renderer. A key hashes these facts, no more: an unrelated edit leaves it alone.
+ * which holds the market snapshot completed from the CSV), their bodies as rendered when they loaded
+ * (charts included), every other briefing it lists, the tickers it names (their names and whether they
+ * have a page) and its authors. A card's key is its cache key in the card store, which covers its
+ * renderer. A key hashes these facts, no more: an unrelated edit leaves it alone.
  */
 import { createHash } from 'node:crypto';
-import { codeDigest } from '../build/code-digest.ts';
+import { KEY_DEVELOPMENTS_METADATA } from '../content/loaders/briefing-loader.ts';
 import {
   getAuthorsById,
   getMarketSeries,
@@ -19,9 +19,8 @@ import {
   type Briefing,
 } from './collections.ts';
 
-/** Symbols an MDX body names in `<Ticker symbol="…">` and charts in `<PriceChart ticker="…">`. */
-const TICKER_MENTION = /<Ticker\b[^>]*?\bsymbol=["']([^"']+)["']/g;
-const PRICE_CHART = /<PriceChart\b[^>]*?\bticker=["']([^"']+)["']/g;
+/** Symbols a rendered body mentions (`src/site/body-components.ts` draws each mention with this attribute). */
+const TICKER_MENTION = /\bdata-ticker-mention="([^"]+)"/g;
 
 function matches(pattern: RegExp, text: string | undefined): string[] {
   return text ? [...text.matchAll(pattern)].map((match) => match[1] ?? '') : [];
@@ -45,19 +44,18 @@ function briefingDigest(briefing: Briefing): string {
   return known;
 }
 
-/** Every symbol a briefing shows: its tickers, its snapshot's, and those its body mentions or charts. */
+/** Every symbol a briefing shows: its tickers, its snapshot's, and those its body mentions. */
 function symbolsShown(briefing: Briefing): string[] {
   return [
     ...briefing.data.tickers,
     ...(briefing.data.market ? [briefing.data.market.symbol] : []),
-    ...matches(TICKER_MENTION, briefing.body),
-    ...matches(PRICE_CHART, briefing.body),
+    ...matches(TICKER_MENTION, briefing.rendered?.html),
   ];
 }
 
-/** The symbols whose market series a briefing draws: its snapshot's and its price charts'. */
-function seriesDrawn(briefing: Briefing): string[] {
-  return [...(briefing.data.market ? [briefing.data.market.symbol] : []), ...matches(PRICE_CHART, briefing.body)];
+/** A briefing's body as rendered: its text, its charts (drawn from the market series) and its box. */
+function bodyDigest(briefing: Briefing): string {
+  return digest(briefing.rendered?.html ?? null, briefing.rendered?.metadata?.[KEY_DEVELOPMENTS_METADATA] ?? null);
 }
 
 const unique = (values: Iterable<string>) => [...new Set(values)].sort();
@@ -84,16 +82,14 @@ async function authorFacts(ids: Iterable<string>): Promise<unknown[]> {
 
 /**
  * What a list of briefings shows: each briefing, the tickers and authors it names, and, when the page
- * renders their bodies (`withBodies`: a briefing page, a feed), the series they chart and the MDX pipeline
- * that compiled them.
+ * shows their bodies (`withBodies`: a briefing page, a feed), the bodies as rendered.
  */
 async function briefingsFacts(briefings: readonly Briefing[], withBodies: boolean): Promise<unknown[]> {
   return [
     briefings.map(briefingDigest),
     await tickerFacts(briefings.flatMap(symbolsShown)),
     await authorFacts(briefings.map((briefing) => briefing.data.author.id)),
-    withBodies ? await seriesFacts(briefings.flatMap(seriesDrawn)) : [],
-    withBodies ? codeDigest('mdx') : '',
+    withBodies ? briefings.map(bodyDigest) : [],
   ];
 }
 

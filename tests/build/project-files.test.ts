@@ -17,9 +17,9 @@ describe('the files build plumbing names', () => {
     expect(named.filter((path) => !existsSync(join(PROJECT_ROOT, path)))).toEqual([]);
   });
 
-  it('key compiled MDX by the pipeline, its plugins and the engine they run, not by cards, pages or tools', () => {
-    const mdx = graph('mdx');
-    expect(mdx).toEqual(
+  it('key rendered bodies by the pipeline, its plugins, the engine and the components, not by cards, pages or tools', () => {
+    const bodies = graph('bodies');
+    expect(bodies).toEqual(
       expect.arrayContaining([
         'src/markdown/pipeline.ts',
         'src/markdown/plugins/remark-key-developments.ts',
@@ -28,9 +28,13 @@ describe('the files build plumbing names', () => {
         'src/engine/text/figures.ts',
         'src/engine/key-developments/extract-key-developments.ts',
         'src/site.config.ts',
+        'src/site/body-components.ts',
+        'src/outputs/charts/price-chart.ts',
       ]),
     );
-    expect(mdx.filter((path) => /^(?:src\/(?:outputs|site|pages|components|layouts)|tools)\//.test(path))).toEqual([]);
+    expect(bodies.filter((path) => /^(?:src\/(?:outputs\/card|pages|components|layouts)|tools)\//.test(path))).toEqual(
+      [],
+    );
   });
 
   it('key cards by the renderer alone, and the content check by its rules', () => {

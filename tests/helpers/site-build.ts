@@ -70,7 +70,6 @@ export async function buildSite(
         TICKERPRESS_CACHE_DIR: cacheDir ?? join(contentDir, '.cache'),
         BUILD_TIME: TEST_BUILD_TIME,
         // Two worker threads whatever the machine, so the worker paths are what every test build runs.
-        MDX_WORKERS: '2',
         OG_WORKERS: '2',
         ...env,
       }),

@@ -44,7 +44,6 @@ async function astroWithoutCheck(contentDir: string, outDir: string): Promise<{ 
           TICKERPRESS_CACHE_DIR: join(contentDir, '.cache'),
           BUILD_TIME: TEST_BUILD_TIME,
           TICKERPRESS_TEST_SECRET: SECRET_ENV,
-          MDX_WORKERS: '1',
         }),
         maxBuffer: 64 * 1024 * 1024,
       },

@@ -63,7 +63,6 @@ function buildKilledAfter(stage: string, delay: number): Promise<{ killed: boole
       NODE_ENV: 'development',
       TICKERPRESS_CACHE_DIR: cacheDir,
       BUILD_TIME: TEST_BUILD_TIME,
-      MDX_WORKERS: '2',
       OG_WORKERS: '2',
     }),
   });

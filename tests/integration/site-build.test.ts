@@ -593,7 +593,7 @@ describe('social cards', () => {
 
   it('logs what each stage cost: loading, compiling, key developments, cards and the search index', () => {
     expect(buildOutput).toMatch(/\d+ briefings loaded in [\d.]+ s \(\d+ read, the rest unchanged\)/);
-    expect(buildOutput).toMatch(/MDX files: [1-9]\d* compiled in 2 worker threads, 0 from the cache/);
+    expect(buildOutput).toMatch(/bodies: [1-9]\d* rendered, 0 from the cache/);
     expect(buildOutput).toMatch(
       /key developments: [1-9]\d* briefings in [\d.]+ s \([\d.]+ ms each; [\d.]+ ms of CPU time each\)/,
     );
@@ -614,8 +614,8 @@ describe('social cards', () => {
     // Astro runs (`--rerender`): the last site would otherwise be restored whole, cards and all.
     const again = await buildSite(contentDir, againDir, undefined, undefined, {}, ['--rerender']);
     expect(again.output).toMatch(/(\d+) cards: 0 rendered, \1 from the cache/);
-    // Compiled MDX comes from the build cache too, and builds the same bytes as compiling it did.
-    expect(again.output).toMatch(/MDX files: 0 compiled, [1-9]\d* from the cache/);
+    // No body is rendered again: each is kept as it loaded (in Astro's data store or the build cache).
+    expect(again.output).toMatch(/bodies: 0 rendered, \d+ from the cache/);
     // No page changed, so every search bundle is copied from the cache; the hashes below include dist/pagefind/.
     expect(again.output).toMatch(
       /search index: \d+ pages in [\d.]+ s \((\d+) bundles?, 0 indexed, \1 from the cache\)/,
@@ -630,12 +630,11 @@ describe('social cards', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Escaping test', 'Escaping test, edited'));
     const edited = await buildSite(contentDir, join(mkdtempSync(join(tmpdir(), 'tickerpress-dist-')), 'dist'));
     expect(edited.output).toMatch(/cards: 1 rendered, \d+ from the cache/);
-    expect(edited.output).toMatch(/MDX files: 1 compiled, [1-9]\d* from the cache \(1 stale entries removed\)/);
-    // The caches keep what this build used and nothing older: one entry per MDX file and per card.
+    expect(edited.output).toMatch(/bodies: 1 rendered, 0 from the cache \(1 stale entries removed\)/);
+    // The caches keep what this build used and nothing older: one entry per briefing's body and per card.
     const entries = (name: string) => readdirSync(join(contentDir, '.cache', name)).length;
-    const [, compiled = '', cached = ''] =
-      /MDX files: (\d+) compiled.*?, (\d+) from the cache/.exec(edited.output) ?? [];
-    expect(entries('mdx')).toBe(Number(compiled) + Number(cached));
+    const [, loaded = ''] = /(\d+) briefings loaded/.exec(edited.output) ?? [];
+    expect(entries('bodies')).toBe(Number(loaded));
     const [, cards = ''] =
       /(\d+) cards: 1 rendered, \d+ from the cache \([\d.]+ s\); 1 stale cards removed/.exec(edited.output) ?? [];
     expect(entries('og')).toBe(Number(cards));

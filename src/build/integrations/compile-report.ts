@@ -1,15 +1,14 @@
 /**
- * Logs what compiling the briefings cost in the build: how many MDX files were compiled or came from the
- * cache, and how long choosing key developments took (the remark plugin keeps the count). The pages line
- * says how many pages and files were rendered and how many the incremental build reused unchanged from
- * the last build (`src/site/page-keys.ts`); what `npm run build` keeps with the site (`BuildFacts`) is
- * written at the same time. Also looks after the compiler's lifetime in a build: stops its worker threads
- * when bundling ends, and prunes the compiled MDX this build did not use from the build cache.
+ * Logs what rendering the briefings cost in the build: how many bodies were rendered as they loaded or
+ * came from the cache (`src/build/body-cache.ts`), and how long choosing key developments took (the
+ * remark plugin keeps the count). The pages line says how many pages and files were rendered and how
+ * many the incremental build reused unchanged from the last build (`src/site/page-keys.ts`); what `npm
+ * run build` keeps with the site (`BuildFacts`) is written at the same time. Prunes the rendered bodies
+ * this build did not use from the build cache.
  */
 import type { AstroIntegration } from 'astro';
 import { pruneCache, writeFileAtomically } from '../build-cache.ts';
 import { BUILD_FACTS_FILE, type BuildFacts } from '../site-snapshot.ts';
-import { stopMdxWorkers } from '../../markdown/mdx-compiler.ts';
 import { fileURLToPath } from 'node:url';
 import { buildGlobals } from '../build-globals.ts';
 import { markRenderingFinished } from '../incremental-state.ts';
@@ -19,21 +18,17 @@ export default function compileReport(): AstroIntegration {
   return {
     name: 'tickerpress-compile-report',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config }) => {
         projectRoot = fileURLToPath(config.root);
-        // Bundling is where MDX is compiled: its worker threads go when it ends, before pages are rendered.
-        updateConfig({ vite: { plugins: [{ name: 'tickerpress-mdx-workers', buildEnd: stopMdxWorkers }] } });
       },
       'astro:build:generated': async ({ logger }) => {
         const globals = buildGlobals();
-        const { mdx } = globals;
-        if (mdx) {
-          const workers = mdx.workers > 0 ? ` in ${mdx.workers} worker threads` : '';
-          const pruned = pruneCache(mdx.cacheDir, mdx.used);
+        const { bodies } = globals;
+        if (bodies) {
+          const pruned = pruneCache(bodies.cacheDir, bodies.used);
           const stale = pruned > 0 ? ` (${pruned} stale entries removed)` : '';
-          logger.info(`MDX files: ${mdx.compiled} compiled${workers}, ${mdx.cached} from the cache${stale}`);
-          await stopMdxWorkers();
-          globals.mdx = undefined;
+          logger.info(`bodies: ${bodies.rendered} rendered, ${bodies.cached} from the cache${stale}`);
+          globals.bodies = undefined;
         }
         const timing = globals.keyDevelopments;
         if (timing && timing.briefings > 0) {

@@ -1,6 +1,9 @@
 /**
  * The briefings collection's loader: Astro's glob loader, with frontmatter read and checked by
- * `src/content/frontmatter.ts` so that a bad briefing fails the build naming its file, line and field.
+ * `src/content/frontmatter.ts` so that a bad briefing fails the build naming its file, line and field,
+ * and with each body rendered to HTML as it loads (`renderBody`, wired in `src/content.config.ts`). The
+ * HTML is stored with the entry (`rendered`), so Astro's bundle holds no module per briefing: the page,
+ * its feed items and its search record use that one HTML.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +15,43 @@ import { displayPath, formatFinding, type Finding } from '../finding.ts';
 import { readBriefingFrontmatter } from '../frontmatter.ts';
 import { readSourceText } from '../source-text.ts';
 
+/** A briefing's body as rendered when it loads. */
+export interface BriefingBody {
+  readonly html: string;
+  readonly headings: readonly { readonly depth: number; readonly slug: string; readonly text: string }[];
+  /** The key-developments box the pipeline chose while rendering. */
+  readonly keyDevelopmentsBox: unknown;
+  /** The market series its charts were drawn from, each with the digest of its data then. */
+  readonly charted: readonly { readonly symbol: string; readonly digest: string }[];
+  /** Where a cache in front of the renderer keeps it, if one does. */
+  readonly cacheKey?: string | undefined;
+}
+
+/** Renders a briefing's source (frontmatter included) read from `filePath`, given its frontmatter. */
+export type RenderBriefingBody = (
+  source: string,
+  filePath: string,
+  frontmatter: Record<string, unknown>,
+) => Promise<BriefingBody>;
+
+/** Where an entry's `rendered.metadata` carries its key-developments box. */
+export const KEY_DEVELOPMENTS_METADATA = 'keyDevelopmentsBox';
+
 export interface BriefingsLoaderOptions {
   /** Folder holding `*.mdx` briefings (files starting with `_` are ignored). */
   readonly base: string;
   /** Where the author files are; their names are the valid author ids. */
   readonly paths: ContentPaths;
+  readonly renderBody: RenderBriefingBody;
+  /** The renderer's code digest: when it changes, every stored body is rendered again. */
+  readonly rendererDigest: string;
+  /** A symbol's market data as it is now: a body charting older data is rendered again. */
+  readonly seriesDigest: (symbol: string) => string;
+  /** Told, once loading is done, the cache keys of every briefing's body: what a cache must keep. */
+  readonly bodiesInUse?: (cacheKeys: ReadonlySet<string>) => void;
 }
+
+const RENDERER_META = 'body-renderer';
 
 /** Thrown when briefings are invalid; its message lists one `path:line:column: error: …` per problem. */
 export class BriefingValidationError extends Error {
@@ -41,8 +75,44 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const authors = new Set(authorFiles(options.paths).keys());
       let parsed = 0;
+      const { store, meta } = context;
+      // An entry is read again (and its body rendered) only when its file changed, unless the renderer
+      // or the market data its charts were drawn from changed since: such entries are dropped first.
+      if (meta.get(RENDERER_META) !== options.rendererDigest) {
+        store.clear();
+        meta.set(RENDERER_META, options.rendererDigest);
+      }
+      for (const entry of store.values()) {
+        const charted = (entry.rendered?.metadata?.['charted'] ?? []) as BriefingBody['charted'];
+        if (charted.some(({ symbol, digest }) => options.seriesDigest(symbol) !== digest)) store.delete(entry.id);
+      }
+      const bodies = new Map<string, BriefingBody>();
       await inner.load({
         ...context,
+        // The glob loader stores an MDX file as a module to compile (`deferredRender`): its body is stored
+        // rendered instead.
+        store: {
+          ...store,
+          set: (entry) => {
+            const body = bodies.get(entry.id);
+            if (!body) return store.set(entry);
+            bodies.delete(entry.id);
+            return store.set({
+              ...entry,
+              deferredRender: false,
+              rendered: {
+                html: body.html,
+                metadata: {
+                  headings: [...body.headings],
+                  imagePaths: [],
+                  [KEY_DEVELOPMENTS_METADATA]: body.keyDevelopmentsBox,
+                  charted: body.charted,
+                  cacheKey: body.cacheKey,
+                },
+              },
+            });
+          },
+        },
         parseData: async (props) => {
           if (!props.filePath) return context.parseData(props);
           // As the check reads it: no byte-order mark, `\n` line endings, and bytes that are not text
@@ -71,9 +141,12 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
             data['market'] = completed.snapshot;
           }
           parsed += 1;
+          bodies.set(props.id, await options.renderBody(source, props.filePath, { ...result.raw }));
           return context.parseData({ ...props, data: data as typeof props.data });
         },
       });
+      const cacheKeys = store.values().flatMap((entry) => entry.rendered?.metadata?.['cacheKey'] ?? []);
+      options.bodiesInUse?.(new Set(cacheKeys.filter((key): key is string => typeof key === 'string')));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       context.logger.info(
         `${context.store.keys().length} briefings loaded in ${seconds} s (${parsed} read, the rest unchanged)`,

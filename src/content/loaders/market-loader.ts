@@ -2,6 +2,7 @@
  * Market data: `content/market/<SYMBOL>.csv` files, each validated line by line. A bad file fails the
  * build naming the file and the line.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,12 @@ export function readSeries(paths: ContentPaths, root: string, symbol: string): P
     cache.set(file, rows);
   }
   return rows;
+}
+
+/** A digest of a symbol's data file as it is now, or `none`: what a chart drawn from it depends on. */
+export function seriesDigest(paths: ContentPaths, symbol: string): string {
+  const file = marketFiles(paths).get(symbol);
+  return file ? createHash('sha256').update(readFileSync(file)).digest('base64url') : 'none';
 }
 
 export function marketLoader(paths: ContentPaths): Loader {

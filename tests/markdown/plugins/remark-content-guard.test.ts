@@ -1,35 +1,24 @@
 /**
- * The build's own guard, through the compiler Astro runs (`cachedParallelMdx`): a briefing compiled
- * without the content check still runs no code and draws no component it cannot draw, and each refusal
- * names the file, line and column.
+ * The build's own guard, through the renderer that draws each body as briefings load
+ * (`src/markdown/body-html.ts`): a briefing rendered without the content check still runs no code and
+ * draws no component it cannot draw, and each refusal names the file, line and column.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildGlobals } from '../../../src/build/build-globals.ts';
-import { cachedParallelMdx } from '../../../src/markdown/mdx-compiler.ts';
+import { describe, expect, it } from 'vitest';
+import { contentPaths } from '../../../src/content/content-folders.ts';
+import { readSeries } from '../../../src/content/loaders/market-loader.ts';
+import { renderBody } from '../../../src/markdown/body-html.ts';
+import { bodyComponents } from '../../../src/site/body-components.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FILE = join(ROOT, 'content/briefings/guarded.mdx');
-/** Astro hands the compiler the body with the frontmatter blanked line for line: the body starts on line 10. */
-const BLANK_FRONTMATTER = '\n'.repeat(9);
+/** Nine lines of frontmatter: the body starts on line 10. */
+const FRONTMATTER = `---\ntitle: T\ndek: D.\n${'# a note\n'.repeat(5)}---\n`;
+const paths = contentPaths(ROOT);
+const components = bodyComponents({ pricesOf: (symbol) => readSeries(paths, ROOT, symbol) });
 
-const saved = { ...process.env };
-beforeEach(() => {
-  process.env['TICKERPRESS_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'tickerpress-guard-cache-'));
-  process.env['MDX_WORKERS'] = '1';
-  buildGlobals().mdx = undefined;
-});
-afterEach(() => {
-  process.env = { ...saved };
-  buildGlobals().mdx = undefined;
-});
-
-async function compile(body: string) {
-  const renderer = await cachedParallelMdx(ROOT).createMdxRenderer?.({}, { optimize: false });
-  if (!renderer) throw new Error('no MDX renderer');
-  return renderer.process(BLANK_FRONTMATTER + body, FILE, { title: 'T', dek: 'D.' });
+function compile(body: string) {
+  return renderBody(FRONTMATTER + body, { filePath: FILE, frontmatter: { title: 'T', dek: 'D.' }, components });
 }
 
 describe('the content guard of the MDX pipeline', () => {
@@ -76,7 +65,6 @@ describe('the content guard of the MDX pipeline', () => {
     ['a bar chart without its unit', '<BarChart title="S" labels="Q1" values="1" />', '10:1', /needs unit=/],
     ['a sponsored block without its sponsor', '<Sponsored>Buy.</Sponsored>', '10:1', /<Sponsored> needs its label/],
     ['an unknown attribute', '<PriceChart ticker="AMZN" form="2025-01-01" />', '10:27', /has no attribute "form"/],
-    ['a NUL character', 'A paragraph with a \u0000 NUL.', '10:20', /a NUL character \(U\+0000\) is not text/],
   ])('refuses %s before anything is evaluated, at its line and column', async (_, body, place, message) => {
     const refused = await compile(body).then(
       () => undefined,
@@ -87,12 +75,19 @@ describe('the content guard of the MDX pipeline', () => {
     expect(`${refused?.line}:${refused?.column}`).toBe(place);
   });
 
-  it('compiles a briefing without code, giving each component its place for errors only rendering finds', async () => {
-    const output = await compile(
+  it('renders a briefing without code: its components drawn, a literal brace kept, a comment dropped', async () => {
+    const { html } = await compile(
       'Shares of <Ticker symbol="AMZN" /> rose. A brace \\{ and a {/* note */}.\n\n<PriceChart ticker="AMZN" />',
     );
-    expect(output.code).toContain('"content/briefings/guarded.mdx:10:11"');
-    expect(output.code).toContain('"content/briefings/guarded.mdx:12:1"');
-    expect(output.code).not.toMatch(/process\.env|note \*\//);
+    expect(html).toContain('<span class="ticker-mention" data-ticker-mention="AMZN">AMZN</span>');
+    expect(html).toContain('<figure class="chart-figure"><svg');
+    expect(html).toContain('A brace { and a .');
+    expect(html).not.toMatch(/process\.env|note/);
+  });
+
+  it('names the place of an error only drawing finds: a chart range without market data', async () => {
+    await expect(compile('Text.\n\n<PriceChart ticker="AMZN" from="1990-01-01" to="1990-06-30" />')).rejects.toThrow(
+      /content\/briefings\/guarded\.mdx:12:1: error: <PriceChart ticker="AMZN">/,
+    );
   });
 });
