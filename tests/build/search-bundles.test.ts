@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planSearchBundles, sortDateOf, UNDATED_BUNDLE } from '../../src/build/search-index/search-bundles.ts';
+import {
+  indexedPart,
+  planSearchBundles,
+  sortDateOf,
+  UNDATED_BUNDLE,
+} from '../../src/build/search-index/search-bundles.ts';
 
 const pages = (dates: readonly string[]) => dates.map((date, index) => ({ path: `p${index}`, date }));
 
@@ -41,5 +46,20 @@ describe('search bundles by publication period', () => {
   it('reads the date a briefing page is sorted by', () => {
     expect(sortDateOf('<main data-pagefind-sort="date:2026-02-01T09:00:00.000Z">')).toBe('2026-02-01T09:00:00.000Z');
     expect(sortDateOf('<main>')).toBeUndefined();
+  });
+});
+
+describe('what a bundle key hashes of a page', () => {
+  const page = (body: string, related: string) =>
+    `<!doctype html><html lang="en"><body><nav>Home</nav><article class="briefing" data-pagefind-body><h1>T</h1><article><p>${body}</p></article><p data-pagefind-meta="date:1 May">x</p></article><section class="related"><article>${related}</article></section></body></html>`;
+
+  it('is the marked element, the language and the Pagefind attributes, not what lies around them', () => {
+    expect(indexedPart(page('Body', 'Related one'))).toBe(indexedPart(page('Body', 'Related two')));
+    expect(indexedPart(page('Body', 'Related one'))).not.toBe(indexedPart(page('Body edited', 'Related one')));
+    expect(indexedPart(page('Body', 'x'))).toContain('<p>Body</p></article><p data-pagefind-meta');
+    expect(indexedPart(page('Body', 'x')).startsWith('en\0data-pagefind-meta="date:1 May"')).toBe(true);
+    expect(indexedPart('<html><body>No marked element</body></html>')).toBe(
+      '<html><body>No marked element</body></html>',
+    );
   });
 });

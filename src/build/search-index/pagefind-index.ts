@@ -14,6 +14,7 @@ import { bundleKey, SearchIndexCache } from './search-index-cache.ts';
 import {
   BUNDLE_MANIFEST,
   DEFAULT_BUNDLE_PAGES,
+  indexedPart,
   planSearchBundles,
   sortDateOf,
   type BundleManifest,
@@ -54,6 +55,7 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
   const outputDir = join(siteDir, 'pagefind');
   rmSync(outputDir, { recursive: true, force: true });
   const paths = globSync(SEARCHABLE_PAGES, { cwd: siteDir }).sort();
+  // Read once: for each page's date, and for the part of it each bundle's key hashes.
   const bytesOf = new Map(paths.map((path) => [path, readFileSync(join(siteDir, path))]));
   const bundles = planSearchBundles(
     paths.map((path) => ({ path, date: sortDateOf(bytesOf.get(path)?.toString('utf8') ?? '') })),
@@ -67,7 +69,10 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
         bundle.name,
         // What is written depends on the options and on which files are dropped.
         { options: INDEX_OPTIONS, dropped: UNUSED_FILES.source },
-        bundle.pages.map((path) => ({ path, bytes: bytesOf.get(path) ?? new Uint8Array() })),
+        bundle.pages.map((path) => ({
+          path,
+          bytes: Buffer.from(indexedPart(bytesOf.get(path)?.toString('utf8') ?? '')),
+        })),
       ),
     ]),
   );

@@ -78,6 +78,33 @@ function largestGroup(names: readonly string[]): number {
   return Math.max(0, ...counts.values());
 }
 
+/**
+ * What Pagefind reads of a page: its language, its `data-pagefind-*` metadata, filters and sort keys,
+ * and the element marked `data-pagefind-body`. A bundle's key hashes only this, so a page whose related
+ * list or navigation changed (an edit elsewhere) does not make its bundle be indexed again. The whole
+ * page where no marked element can be found.
+ */
+export function indexedPart(html: string): string {
+  const opening = /<([a-z][a-z0-9-]*)\b[^>]*\bdata-pagefind-body\b[^>]*>/i.exec(html);
+  if (!opening?.[1]) return html;
+  const tag = opening[1].toLowerCase();
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  tags.lastIndex = opening.index + opening[0].length;
+  let depth = 1;
+  let end = -1;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) {
+      end = match.index + match[0].length;
+      break;
+    }
+  }
+  if (end < 0) return html;
+  const lang = /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? '';
+  const attributes = html.match(/\bdata-pagefind-(?:meta|filter|sort)="[^"]*"/g) ?? [];
+  return [lang, ...attributes, html.slice(opening.index, end)].join('\0');
+}
+
 /** The publication time Pagefind sorts a briefing page by, read from its HTML. */
 export function sortDateOf(html: string): string | undefined {
   return /data-pagefind-sort="date:([^"]+)"/.exec(html)?.[1];
