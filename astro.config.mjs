@@ -23,9 +23,6 @@ export default defineConfig({
   experimental: {
     // Pages whose cacheKey (src/site/page-keys.ts) and code are unchanged are copied from the last build.
     incrementalBuild: true,
-    // The content data store holds every briefing's rendered body: written in parts of at most 20 MiB
-    // rather than one file, which grows with the archive (about 55 MB at 10,000 briefings).
-    collectionStorage: 'chunked',
   },
   trailingSlash: 'always',
   build: {
@@ -47,15 +44,4 @@ export default defineConfig({
     ogCards(),
     pagefindIndex(),
   ],
-  vite: {
-    build: {
-      rollupOptions: {
-        onwarn(warning, warn) {
-          // Every .mdx module carries this directive; the bundler's warning about it is noise.
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
-          warn(warning);
-        },
-      },
-    },
-  },
 });

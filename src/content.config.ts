@@ -4,12 +4,10 @@ import { z } from 'astro/zod';
 import { authorSchema, briefingSchemaWith, marketSnapshotSchema, tickerInfoSchema } from './content/schema/index.ts';
 import { contentPaths } from './content/content-folders.ts';
 import { authorsLoader } from './content/loaders/author-loader.ts';
-import { briefingsLoader, type RenderBriefingBody } from './content/loaders/briefing-loader.ts';
-import { marketLoader, readSeries, seriesDigest } from './content/loaders/market-loader.ts';
+import { briefingsLoader } from './content/loaders/briefing-loader.ts';
+import { marketLoader, seriesDigest } from './content/loaders/market-loader.ts';
 import { bodyRendererDigest, cachedBodyRenderer, noteBodiesInUse } from './build/body-cache.ts';
-import { renderBody } from './markdown/body-html.ts';
-import { KEY_DEVELOPMENTS_FIELD } from './markdown/plugins/remark-key-developments.ts';
-import { bodyComponents } from './site/body-components.ts';
+import { briefingBodyRenderer } from './site/briefing-body.ts';
 
 /**
  * `CONTENT_DIR` points the build at another folder laid out like `content/` (its `briefings/`, and
@@ -17,22 +15,6 @@ import { bodyComponents } from './site/body-components.ts';
  */
 const root = process.cwd();
 const paths = contentPaths(root);
-
-/** A briefing's body as HTML, with the components drawn and the market series its charts used noted. */
-const renderBriefingBody: RenderBriefingBody = async (source, filePath, frontmatter) => {
-  const charted = new Set<string>();
-  const pricesOf = (symbol: string) => {
-    charted.add(symbol);
-    return readSeries(paths, root, symbol);
-  };
-  const body = await renderBody(source, { filePath, frontmatter, components: bodyComponents({ pricesOf }) });
-  return {
-    html: body.html,
-    headings: body.headings,
-    keyDevelopmentsBox: body.frontmatter[KEY_DEVELOPMENTS_FIELD],
-    charted: [...charted].sort().map((symbol) => ({ symbol, digest: seriesDigest(paths, symbol) })),
-  };
-};
 
 const authors = defineCollection({
   loader: authorsLoader(paths),
@@ -44,12 +26,15 @@ const tickers = defineCollection({
   schema: tickerInfoSchema,
 });
 
+const rendererDigest = bodyRendererDigest(root);
 const briefings = defineCollection({
   loader: briefingsLoader({
     base: paths.briefings,
     paths,
-    renderBody: cachedBodyRenderer(root, renderBriefingBody, (symbol) => seriesDigest(paths, symbol)),
-    rendererDigest: bodyRendererDigest(root),
+    renderBody: cachedBodyRenderer(root, rendererDigest, briefingBodyRenderer(paths, root), (symbol) =>
+      seriesDigest(paths, symbol),
+    ),
+    rendererDigest,
     seriesDigest: (symbol) => seriesDigest(paths, symbol),
     bodiesInUse: (keys) => noteBodiesInUse(root, keys),
   }),

@@ -27,15 +27,15 @@ export function bodyRendererDigest(projectRoot: string): string {
 }
 
 /**
- * `render` with the build cache in front of it. `seriesDigest` says what a symbol's market data is now,
+ * `render` with the build cache in front of it; `renderer` is its code's digest (`bodyRendererDigest`). `seriesDigest` says what a symbol's market data is now,
  * so that a body whose chart was drawn from older data is rendered again.
  */
 export function cachedBodyRenderer(
   projectRoot: string,
+  renderer: string,
   render: RenderBriefingBody,
   seriesDigest: (symbol: string) => string,
 ): RenderBriefingBody {
-  const renderer = bodyRendererDigest(projectRoot);
   return async (source, filePath, frontmatter) => {
     const runtime = bodyRuntime(projectRoot);
     const key = createHash('sha256')

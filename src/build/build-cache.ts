@@ -1,5 +1,5 @@
 /**
- * The build's caches (cards, content-check findings, compiled MDX) live side by side in one folder that
+ * The build's caches (cards, content-check findings, rendered bodies) live side by side in one folder that
  * survives builds: `.cache/` in the project, or `TICKERPRESS_CACHE_DIR`. Entries are content-addressed,
  * so a stale entry is never read, only left behind; deleting the folder is always safe.
  */

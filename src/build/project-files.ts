@@ -21,7 +21,7 @@ export interface CacheSources {
 export const CACHE_SOURCES = {
   /** Rendered bodies: the renderer, the pipeline it runs and the components it draws. */
   bodies: {
-    code: ['src/markdown/body-html.ts', 'src/site/body-components.ts'],
+    code: ['src/markdown/body-html.ts', 'src/site/body-components.ts', 'src/site/briefing-body.ts'],
     files: ['package-lock.json'],
   },
   /** Social cards: the renderer (template, fonts, fitting); what a card says is in its spec. */

@@ -64,12 +64,12 @@ interface JsxNode {
   readonly children: MdastRoot['children'];
 }
 
-/** Attribute values as written: `name="value"`, or `name` alone as "". */
-function attributesOf(node: JsxNode): Record<string, string> {
-  const attributes: Record<string, string> = {};
+/** Attribute values as written: `name="value"`, or `name` alone as `bare` ("" for a component, true for HTML). */
+function attributesOf<Bare extends string | true>(node: JsxNode, bare: Bare): Record<string, string | Bare> {
+  const attributes: Record<string, string | Bare> = {};
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) continue;
-    attributes[attribute.name] = typeof attribute.value === 'string' ? attribute.value : '';
+    attributes[attribute.name] = typeof attribute.value === 'string' ? attribute.value : bare;
   }
   return attributes;
 }
@@ -79,14 +79,15 @@ function jsxHandler(components: BodyComponents): Handler {
     const children = state.all(node as unknown as Parameters<State['all']>[0]);
     const name = node.name ?? '';
     if (Object.hasOwn(components, name)) {
-      return components[name as MdxComponentName](attributesOf(node), children);
+      return components[name as MdxComponentName](attributesOf(node, ''), children);
     }
     // A fragment (`<>…</>`) stands for its children; a plain element (`<sup>`) for itself.
     if (!name) return children;
     const element: Element = {
       type: 'element',
       tagName: name,
-      properties: attributesOf(node) as Properties,
+      // `<details open>`: an attribute written alone is a boolean one, as HTML reads it.
+      properties: attributesOf(node, true) as Properties,
       children,
     };
     state.patch(node as unknown as Parameters<State['patch']>[0], element);

@@ -1,6 +1,6 @@
 /**
- * The Markdown pipeline of every briefing: the one list of remark and rehype plugins, shared by the
- * Astro config and by the worker threads that compile MDX in parallel (`mdx-worker.ts`).
+ * The Markdown pipeline of every briefing: the one list of remark and rehype plugins, which
+ * `body-html.ts` runs to render each body to HTML as briefings load.
  */
 import { rehypeHeadingIds, type unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';

@@ -84,13 +84,13 @@ describe('worker pool', () => {
 
 describe('workerCount', () => {
   it('reads a whole number from the variable, or uses one thread per core', () => {
-    expect(workerCount('MDX_WORKERS', { MDX_WORKERS: '3' })).toBe(3);
-    expect(workerCount('MDX_WORKERS', {})).toBeGreaterThanOrEqual(1);
+    expect(workerCount('OG_WORKERS', { OG_WORKERS: '3' })).toBe(3);
+    expect(workerCount('OG_WORKERS', {})).toBeGreaterThanOrEqual(1);
   });
 
   it('names the variable when its value is not a whole number of threads', () => {
-    expect(() => workerCount('MDX_WORKERS', { MDX_WORKERS: 'auto' })).toThrow(
-      'MDX_WORKERS must be a whole number of worker threads, 1 or more; it is "auto".',
+    expect(() => workerCount('OG_WORKERS', { OG_WORKERS: 'auto' })).toThrow(
+      'OG_WORKERS must be a whole number of worker threads, 1 or more; it is "auto".',
     );
     expect(() => workerCount('OG_WORKERS', { OG_WORKERS: '0' })).toThrow(/OG_WORKERS/);
     expect(() => workerCount('OG_WORKERS', { OG_WORKERS: '1.5' })).toThrow(/OG_WORKERS/);

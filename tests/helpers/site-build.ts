@@ -47,7 +47,7 @@ export function writeBriefing(contentDir: string, name: string, source: string):
 export const TEST_BUILD_TIME = '2026-11-01T12:00:00+01:00';
 
 /**
- * Builds into `outDir`; the build cache (cards, checks, compiled MDX) defaults to `<contentDir>/.cache`.
+ * Builds into `outDir`; the build cache (cards, checks, rendered bodies) defaults to `<contentDir>/.cache`.
  * `projectRoot` builds a copy of the project instead (see `project-copy.ts`).
  */
 export async function buildSite(

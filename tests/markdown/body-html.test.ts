@@ -76,3 +76,10 @@ describe('ticker mentions', () => {
     );
   });
 });
+
+describe('plain HTML elements in a body', () => {
+  it('keep an attribute written alone, as HTML reads it', async () => {
+    const { html } = await render('---\ntitle: x\n---\n\n<details open><summary>More</summary>Text.</details>\n');
+    expect(html).toContain('<details open><summary>More</summary>');
+  });
+});

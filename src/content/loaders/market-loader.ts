@@ -3,7 +3,7 @@
  * build naming the file and the line.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -40,10 +40,23 @@ export function readSeries(paths: ContentPaths, root: string, symbol: string): P
   return rows;
 }
 
-/** A digest of a symbol's data file as it is now, or `none`: what a chart drawn from it depends on. */
+const digests = new Map<string, { readonly stamp: string; readonly digest: string }>();
+
+/**
+ * A digest of a symbol's data file as it is now, or `none`: what a chart drawn from it depends on. The
+ * file is read again only when its size or modification time changed (this is asked for every body
+ * that charts it).
+ */
 export function seriesDigest(paths: ContentPaths, symbol: string): string {
-  const file = marketFiles(paths).get(symbol);
-  return file ? createHash('sha256').update(readFileSync(file)).digest('base64url') : 'none';
+  const file = filesOf(paths).get(symbol);
+  const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+  if (!file || !stat) return 'none';
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const known = digests.get(file);
+  if (known?.stamp === stamp) return known.digest;
+  const digest = createHash('sha256').update(readFileSync(file)).digest('base64url');
+  digests.set(file, { stamp, digest });
+  return digest;
 }
 
 export function marketLoader(paths: ContentPaths): Loader {

@@ -528,11 +528,11 @@ export function canStandFor(pronoun: string, antecedent: string, headline: strin
   const words = antecedent.split(' ');
   const head = words.at(-1) ?? '';
   const definite = /^the$/i.test(words[0] ?? '') && words.length > 1;
-  if (/^they|their$/i.test(pronoun)) return /^\p{Ll}+s$/u.test(head) && (definite || words.length === 1);
+  if (/^(?:they|their)$/i.test(pronoun)) return /^\p{Ll}+s$/u.test(head) && (definite || words.length === 1);
   if (!/^(?:it|its)$/i.test(pronoun)) return false;
   if (definite) return ORGANISATION_NOUNS.has(head.toLowerCase());
   const named = words.every((word) => /^\p{Lu}/u.test(word));
-  return named && (words.length > 1 || new RegExp(`(?<![\\p{L}])${words[0]}(?![\\p{L}])`, 'u').test(headline));
+  return named && (words.length > 1 || headline.split(/[^\p{L}\p{N}]+/u).includes(words[0] ?? ''));
 }
 
 /**

@@ -37,7 +37,9 @@ export function tag(text: string): Token[] {
     cursor = end;
   });
   return tokens.map((token, index) =>
-    misTaggedVerb(token, tokens[index - 1], tokens[index + 1]) ? { ...token, pos: 'VERB' } : token,
+    misTaggedVerb(token, tokens[index - 1], tokens[index + 1]) && !verbFollows(tokens, index)
+      ? { ...token, pos: 'VERB' }
+      : token,
   );
 }
 
@@ -79,6 +81,18 @@ function misTaggedVerb(token: Token, before: Token | undefined, after: Token | u
     /^(?:NOUN|PROPN)$/.test(before?.pos ?? '') &&
     (/^(?:DET|NUM|SYM|NOUN|ADJ|PRON|PROPN)$/.test(after?.pos ?? '') || after?.text.toLowerCase() === 'to')
   );
+}
+
+/** Whether the clause has a verb after `index`: then the word at `index` is a noun ("the earnings forecast range was …"). */
+function verbFollows(tokens: readonly Token[], index: number): boolean {
+  for (let at = index + 1; at < tokens.length; at++) {
+    const token = tokens[at] as Token;
+    if (/^[,;:.!?]$/.test(token.text) || token.pos === 'CCONJ') return false;
+    // An infinitive ("plans to cut") is the homograph's complement, not a verb of its own.
+    const infinitive = tokens[at - 1]?.text.toLowerCase() === 'to';
+    if ((token.pos === 'VERB' || token.pos === 'AUX') && !infinitive) return true;
+  }
+  return false;
 }
 
 /** Whether a language is one the tagger reads: English, whatever its region. */

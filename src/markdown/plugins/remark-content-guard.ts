@@ -1,5 +1,5 @@
 /**
- * The build's own guard, first of the briefing pipeline: before MDX compiles a briefing into a module,
+ * The build's own guard, first of the briefing pipeline: before a briefing's body is rendered,
  * it refuses every construct that would run code on the build machine (imports, exports, `{…}`
  * expressions, attribute spreads) and every built-in component whose attributes the component could not
  * draw; each built-in component is then given its place in the file (`PLACE_ATTRIBUTE`), so that what

@@ -1,6 +1,6 @@
 /**
- * Gives every quotable paragraph its id (`para-N`) and hands the page its key-developments box as
- * `remarkPluginFrontmatter.keyDevelopmentsBox` (`KEY_DEVELOPMENTS_FIELD`).
+ * Gives every quotable paragraph its id (`para-N`) and leaves the briefing's key-developments box in
+ * the frontmatter the pipeline hands on (`KEY_DEVELOPMENTS_FIELD`), which the loader stores with the body.
  */
 // Declares `data.hProperties` on mdast nodes.
 import type {} from 'mdast-util-to-hast';
@@ -17,7 +17,7 @@ export interface RemarkKeyDevelopmentsOptions {
   readonly locale: string;
 }
 
-/** The field of `remarkPluginFrontmatter` that carries a briefing's key-developments box to the page. */
+/** The frontmatter field in which the pipeline leaves a briefing's key-developments box. */
 export const KEY_DEVELOPMENTS_FIELD = 'keyDevelopmentsBox';
 
 interface AstroData {

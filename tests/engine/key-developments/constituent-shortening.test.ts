@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceForms, withAntecedent } from '../../../src/engine/key-developments/constituent-shortening.ts';
+import {
+  canStandFor,
+  sentenceForms,
+  withAntecedent,
+} from '../../../src/engine/key-developments/constituent-shortening.ts';
 
 const forms = (sentence: string, lang = 'en') => sentenceForms(sentence, lang).forms.map((form) => form.text);
 
@@ -107,5 +111,15 @@ describe('shortening by constituents', () => {
     expect(forms('Der Konzern, der 40 Filialen betreibt, hob am Freitag seine Prognose an.', 'de')).toEqual([
       'Der Konzern, der 40 Filialen betreibt, hob am Freitag seine Prognose an.',
     ]);
+  });
+});
+
+describe('what "It" may stand for', () => {
+  it('takes a one-word name only from the headline, and any name as a word, not a pattern', () => {
+    expect(canStandFor('it', 'Tessaly', 'Tessaly warns on profit')).toBe(true);
+    expect(canStandFor('it', 'Tessaly', 'Tessalyx warns on profit')).toBe(false);
+    expect(canStandFor('it', 'C++', 'C++ maker warns')).toBe(false);
+    expect(canStandFor('their', 'The shares', 'x')).toBe(true);
+    expect(canStandFor('they', 'The carrier', 'x')).toBe(false);
   });
 });
