@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BriefingBody, RenderBriefingBody } from '../content/loaders/briefing-loader.ts';
+import type { BriefingBody, RenderBriefingBody } from '../content/rendered-body.ts';
 import { cacheDir, hashCacheSources, writeFileAtomically } from './build-cache.ts';
 import { buildGlobals } from './build-globals.ts';
 import { CACHE_SOURCES } from './project-files.ts';

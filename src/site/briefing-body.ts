@@ -4,7 +4,7 @@
  * change to one renders the body again. Listed in the rendered bodies' cache key (`CACHE_SOURCES.bodies`).
  */
 import type { ContentPaths } from '../content/content-folders.ts';
-import type { RenderBriefingBody } from '../content/loaders/briefing-loader.ts';
+import type { RenderBriefingBody } from '../content/rendered-body.ts';
 import { readSeries, seriesDigest } from '../content/loaders/market-loader.ts';
 import { renderBody } from '../markdown/body-html.ts';
 import { KEY_DEVELOPMENTS_FIELD } from '../markdown/plugins/remark-key-developments.ts';

@@ -16,7 +16,7 @@ import {
 } from '../engine/listing.ts';
 import type { KeyDevelopmentsBox } from '../engine/key-developments/key-developments-box.ts';
 import type { TickerDirectory } from '../engine/tickers.ts';
-import { KEY_DEVELOPMENTS_METADATA } from '../content/loaders/briefing-loader.ts';
+import { KEY_DEVELOPMENTS_METADATA } from '../content/rendered-body.ts';
 import { resolveTickerMentions } from './body-components.ts';
 import { site } from '../site.config.ts';
 import { recordPublicationWindow } from '../build/build-globals.ts';

@@ -8,7 +8,7 @@
  * renderer. A key hashes these facts, no more: an unrelated edit leaves it alone.
  */
 import { createHash } from 'node:crypto';
-import { KEY_DEVELOPMENTS_METADATA } from '../content/loaders/briefing-loader.ts';
+import { KEY_DEVELOPMENTS_METADATA } from '../content/rendered-body.ts';
 import {
   getAuthorsById,
   getMarketSeries,

@@ -14,28 +14,7 @@ import { readSeries } from './market-loader.ts';
 import { displayPath, formatFinding, type Finding } from '../finding.ts';
 import { readBriefingFrontmatter } from '../frontmatter.ts';
 import { readSourceText } from '../source-text.ts';
-
-/** A briefing's body as rendered when it loads. */
-export interface BriefingBody {
-  readonly html: string;
-  readonly headings: readonly { readonly depth: number; readonly slug: string; readonly text: string }[];
-  /** The key-developments box the pipeline chose while rendering. */
-  readonly keyDevelopmentsBox: unknown;
-  /** The market series its charts were drawn from, each with the digest of its data then. */
-  readonly charted: readonly { readonly symbol: string; readonly digest: string }[];
-  /** Where a cache in front of the renderer keeps it, if one does. */
-  readonly cacheKey?: string | undefined;
-}
-
-/** Renders a briefing's source (frontmatter included) read from `filePath`, given its frontmatter. */
-export type RenderBriefingBody = (
-  source: string,
-  filePath: string,
-  frontmatter: Record<string, unknown>,
-) => Promise<BriefingBody>;
-
-/** Where an entry's `rendered.metadata` carries its key-developments box. */
-export const KEY_DEVELOPMENTS_METADATA = 'keyDevelopmentsBox';
+import { KEY_DEVELOPMENTS_METADATA, type BriefingBody, type RenderBriefingBody } from '../rendered-body.ts';
 
 export interface BriefingsLoaderOptions {
   /** Folder holding `*.mdx` briefings (files starting with `_` are ignored). */
