@@ -31,32 +31,33 @@ function digest(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
-/** Per-briefing digests, computed once per build: a key lists many briefings, and a briefing is in many keys. */
-const briefingDigests = new Map<string, string>();
+/** Per-briefing facts, computed once per build (the dev server computes them afresh): a briefing is in many keys. */
+function perBuild<T>(compute: (briefing: Briefing) => T): (briefing: Briefing) => T {
+  const known = new Map<string, T>();
+  return (briefing) => {
+    let value = isDevServer ? undefined : known.get(briefing.id);
+    if (value === undefined) {
+      value = compute(briefing);
+      known.set(briefing.id, value);
+    }
+    return value;
+  };
+}
 
 /** A briefing as a page shows it: its file (Astro's digest of it) and its loaded data. */
-function briefingDigest(briefing: Briefing): string {
-  let known = isDevServer ? undefined : briefingDigests.get(briefing.id);
-  if (known === undefined) {
-    known = digest(briefing.id, briefing.digest, briefing.data);
-    briefingDigests.set(briefing.id, known);
-  }
-  return known;
-}
+const briefingDigest = perBuild((briefing) => digest(briefing.id, briefing.digest, briefing.data));
 
 /** Every symbol a briefing shows: its tickers, its snapshot's, and those its body mentions. */
-function symbolsShown(briefing: Briefing): string[] {
-  return [
-    ...briefing.data.tickers,
-    ...(briefing.data.market ? [briefing.data.market.symbol] : []),
-    ...matches(TICKER_MENTION, briefing.rendered?.html),
-  ];
-}
+const symbolsShown = perBuild((briefing): string[] => [
+  ...briefing.data.tickers,
+  ...(briefing.data.market ? [briefing.data.market.symbol] : []),
+  ...matches(TICKER_MENTION, briefing.rendered?.html),
+]);
 
 /** A briefing's body as rendered: its text, its charts (drawn from the market series) and its box. */
-function bodyDigest(briefing: Briefing): string {
-  return digest(briefing.rendered?.html ?? null, briefing.rendered?.metadata?.[KEY_DEVELOPMENTS_METADATA] ?? null);
-}
+const bodyDigest = perBuild((briefing) =>
+  digest(briefing.rendered?.html ?? null, briefing.rendered?.metadata?.[KEY_DEVELOPMENTS_METADATA] ?? null),
+);
 
 const unique = (values: Iterable<string>) => [...new Set(values)].sort();
 

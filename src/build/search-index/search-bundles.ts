@@ -51,7 +51,9 @@ export function planSearchBundles(pages: readonly DatedPage[], maxPages = DEFAUL
       continue;
     }
     const [, year = '', month = ''] = match;
-    byYear.set(year, [...(byYear.get(year) ?? []), { path, month: Number(month) }]);
+    const yearPages = byYear.get(year) ?? [];
+    yearPages.push({ path, month: Number(month) });
+    byYear.set(year, yearPages);
   }
   const bundles: SearchBundle[] = [];
   for (const [year, yearPages] of [...byYear].sort(([a], [b]) => b.localeCompare(a))) {
@@ -62,7 +64,9 @@ export function planSearchBundles(pages: readonly DatedPage[], maxPages = DEFAUL
     const periods = new Map<string, string[]>();
     for (const { path, month } of yearPages) {
       const name = split?.(year, month) ?? year;
-      periods.set(name, [...(periods.get(name) ?? []), path]);
+      const periodPages = periods.get(name) ?? [];
+      periodPages.push(path);
+      periods.set(name, periodPages);
     }
     for (const [name, paths] of [...periods].sort(([a], [b]) => b.localeCompare(a))) {
       bundles.push({ name, pages: paths.sort() });
