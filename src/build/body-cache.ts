@@ -1,7 +1,8 @@
 /**
  * Rendering a briefing's body is most of what loading it costs. This keeps each rendered body in the
- * build cache (`bodies/`), keyed by the file's project-relative path and text and by the renderer's code
- * (`CACHE_SOURCES.bodies`), and checks on reading it that the market series it charts are unchanged.
+ * build cache (`bodies/`), keyed by the file's project-relative path and text (frontmatter included) and
+ * by the renderer's code (`CACHE_SOURCES.bodies`), and checks on reading it that the market series it
+ * charts are unchanged.
  * Astro's data store keeps bodies between builds too, but starts empty when the project moves or its
  * configuration changes; this cache does not.
  */
@@ -40,8 +41,6 @@ export function cachedBodyRenderer(
     const runtime = bodyRuntime(projectRoot);
     const key = createHash('sha256')
       .update(`${renderer}\0${relative(projectRoot, filePath)}\0`)
-      .update(JSON.stringify(frontmatter))
-      .update('\0')
       .update(source)
       .digest('base64url');
     const file = join(runtime.cacheDir, `${key}.json`);

@@ -112,9 +112,6 @@ export function bodyComponents(sources: BodyComponentSources): BodyComponents {
   };
 }
 
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * The body's ticker mentions as the page shows them: a link to the ticker's page where it has one, its
  * company named in the title where the directory knows it.
@@ -126,12 +123,13 @@ export function resolveTickerMentions(
 ): string {
   return html.replace(
     new RegExp(`<span class="ticker-mention" ${MENTION_ATTRIBUTE}="([^"]+)">([^<]*)</span>`, 'g'),
-    (_mention, symbol: string, shown: string) => {
+    (_mention, symbol: string) => {
       const label = tickerLabel(symbol, directory);
-      const title = label.name ? ` title="${escapeAttribute(`${label.name} (${label.exchange}: ${symbol})`)}"` : '';
-      return withPages.has(symbol)
-        ? `<a class="ticker-mention" href="${escapeAttribute(routes.ticker(symbol))}"${title}>${shown}</a>`
-        : `<span class="ticker-mention"${title}>${shown}</span>`;
+      const title = label.name ? { title: `${label.name} (${label.exchange}: ${symbol})` } : {};
+      const mention = withPages.has(symbol)
+        ? element('a', { className: ['ticker-mention'], href: routes.ticker(symbol), ...title }, [text(symbol)])
+        : element('span', { className: ['ticker-mention'], ...title }, [text(symbol)]);
+      return toHtml(mention);
     },
   );
 }

@@ -56,9 +56,9 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
   rmSync(outputDir, { recursive: true, force: true });
   const paths = globSync(SEARCHABLE_PAGES, { cwd: siteDir }).sort();
   // Read once: for each page's date, and for the part of it each bundle's key hashes.
-  const bytesOf = new Map(paths.map((path) => [path, readFileSync(join(siteDir, path))]));
+  const htmlOf = new Map(paths.map((path) => [path, readFileSync(join(siteDir, path), 'utf8')]));
   const bundles = planSearchBundles(
-    paths.map((path) => ({ path, date: sortDateOf(bytesOf.get(path)?.toString('utf8') ?? '') })),
+    paths.map((path) => ({ path, date: sortDateOf(htmlOf.get(path) ?? '') })),
     options.maxBundlePages ?? DEFAULT_BUNDLE_PAGES,
   );
   const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'));
@@ -71,12 +71,12 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
         { options: INDEX_OPTIONS, dropped: UNUSED_FILES.source },
         bundle.pages.map((path) => ({
           path,
-          bytes: Buffer.from(indexedPart(bytesOf.get(path)?.toString('utf8') ?? '')),
+          bytes: Buffer.from(indexedPart(htmlOf.get(path) ?? '')),
         })),
       ),
     ]),
   );
-  bytesOf.clear();
+  htmlOf.clear();
   const stale = bundles.filter((bundle) => !cache.restore(keys.get(bundle) ?? '', join(outputDir, bundle.name)));
   let kept = true;
   if (stale.length > 0) {
