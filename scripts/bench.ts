@@ -183,7 +183,8 @@ function stages(log: string) {
     cardsRendered: Number(cards?.[2] ?? Number.NaN),
     cardsFromCache: Number(cards?.[3] ?? Number.NaN),
     searchIndexSeconds: number(/search index: \d+ pages in ([\d.]+) s/),
-    /** Pages and files rendered, and those the incremental build copied unchanged from the last build. */
+    carrySeconds: number(/unchanged pages carried over from the last build in ([\d.]+) s/),
+    /** Pages and files rendered, and those carried over unchanged from the last build. */
     pagesRendered: number(/pages: (\d+) rendered, \d+ reused/),
     pagesReused: number(/pages: \d+ rendered, (\d+) reused/),
   };

@@ -5,7 +5,7 @@
  * Usage: node scripts/build.ts [--outDir DIR] [other astro build flags]; `--help` for the details.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseCommand } from '../tools/command-line.ts';
@@ -22,7 +22,7 @@ const { values, positionals: passThrough } = parseCommand({
     rerender: {
       type: 'boolean',
       description:
-        "run Astro even when nothing changed since the last build, instead of restoring that build's site from the cache (Astro still reuses unchanged pages)",
+        "run Astro even when nothing changed since the last build, instead of restoring that build's site from the cache (pages whose keys are unchanged are still carried over from it)",
     },
   },
   passThrough: 'Every other flag or argument goes on to `astro build` as it is.',
@@ -33,8 +33,8 @@ const outDir = resolve(values.outDir);
 const { SiteConfigError } = await import('../src/content/schema/site-config.ts');
 const { INDEX_AFTER_ASTRO } = await import('../src/build/integrations/pagefind-integration.ts');
 const { indexSite } = await import('../src/build/search-index/pagefind-index.ts');
-const { discardInterruptedState } = await import('../src/build/incremental-state.ts');
-const { BUILD_FACTS_FILE, SiteSnapshot, siteInputsKey } = await import('../src/build/site-snapshot.ts');
+const { BUILD_FACTS_FILE, SiteSnapshot, siteCodeKey, siteInputsKey } = await import('../src/build/site-snapshot.ts');
+const { CARRY_FROM } = await import('../src/build/carried-pages.ts');
 const { cacheDir } = await import('../src/build/build-cache.ts');
 const { contentPaths } = await import('../src/content/content-folders.ts');
 const { buildClock } = await import('../src/engine/listing.ts');
@@ -68,16 +68,11 @@ if (!existsSync(outDir) && existsSync(previous)) {
   console.log(`${outDir} restored: an earlier build was stopped while swapping it in.`);
 }
 
-if (discardInterruptedState(projectRoot)) {
-  console.log(
-    "An earlier build was stopped while rendering: Astro's page cache is discarded, and its next run renders every page.",
-  );
-}
-
 const snapshot = new SiteSnapshot(cacheDir(projectRoot, 'site'));
 // Taken before Astro reads anything: an input edited during the build then only makes the next build run.
 // Content is found from the working folder, as Astro's content config finds it.
-const inputsKey = siteInputsKey(projectRoot, contentPaths(process.cwd()), { siteUrl, astroArgs: passThrough });
+const codeKey = siteCodeKey(projectRoot, { siteUrl, astroArgs: passThrough });
+const inputsKey = siteInputsKey(codeKey, contentPaths(process.cwd()));
 const checkContent = () =>
   spawn(process.execPath, [join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit' });
 
@@ -124,6 +119,11 @@ if (unchanged) {
 
 const factsFile = join(cacheDir(projectRoot, 'site'), `facts.${process.pid}.json`);
 rmSync(factsFile, { force: true });
+// The pages Astro need not render: those the kept site holds for the keys they have now. `--force` asks
+// Astro to ignore its caches, and the kept site is one of them.
+const carryFile = join(cacheDir(projectRoot, 'site'), `carry.${process.pid}.json`);
+const carriable = passThrough.includes('--force') ? {} : snapshot.carriable(codeKey);
+writeFileSync(carryFile, JSON.stringify({ keys: carriable }));
 
 // The content check and Astro run side by side (the check is one core's work, and Astro's start is
 // mostly another's), but Astro's log is held back until the check has printed its findings, so every
@@ -135,6 +135,7 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging, .
     ...process.env,
     [INDEX_AFTER_ASTRO]: '1',
     [BUILD_FACTS_FILE]: factsFile,
+    [CARRY_FROM]: carryFile,
   },
 });
 const held: [NodeJS.WriteStream, Buffer][] = [];
@@ -145,7 +146,7 @@ for (const [from, to] of [
 ] as const) {
   from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
 }
-const astroExit = exitOf(astro);
+const astroExit = exitOf(astro).finally(() => rmSync(carryFile, { force: true }));
 const checkStatus = await exitOf(checkContent());
 
 if (checkStatus !== 0) {
@@ -165,6 +166,23 @@ if (status !== 0) {
   process.exit(status);
 }
 
+// The pages carried over from the kept site join those Astro wrote: the site is whole from here on.
+let facts: BuildFacts | undefined;
+try {
+  facts = JSON.parse(readFileSync(factsFile, 'utf8')) as BuildFacts;
+  const started = performance.now();
+  snapshot.carryInto(facts.carried, staging);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`[tickerpress] ${facts.carried.length} unchanged pages carried over from the last build in ${seconds} s`);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(error);
+  console.error(`\nBuild failed while carrying over the unchanged pages: ${outputUntouched()}`);
+  process.exit(1);
+} finally {
+  rmSync(factsFile, { force: true });
+}
+
 // The search index, now that Astro's process and its memory are gone.
 try {
   console.log(`[tickerpress-pagefind] ${await indexSite(staging, projectRoot)}`);
@@ -176,14 +194,11 @@ try {
 }
 
 publish();
-// Kept for the next build, which restores it if nothing has changed by then.
+// Kept for the next build, which restores it if nothing has changed by then, or carries its pages over.
 try {
-  const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as BuildFacts;
-  snapshot.store(inputsKey, facts, outDir);
+  snapshot.store(inputsKey, codeKey, facts, outDir);
 } catch (error) {
   snapshot.discard();
-  console.warn(`The site was not kept for the next build (${String(error)}): that build runs Astro again.`);
-} finally {
-  rmSync(factsFile, { force: true });
+  console.warn(`The site was not kept for the next build (${String(error)}): that build renders every page.`);
 }
 console.log(`Site written to ${outDir}`);

@@ -10,7 +10,7 @@ import { moduleGraph } from './module-graph.ts';
 import type { CacheSources } from './project-files.ts';
 
 /**
- * `astro` is Astro's own cache folder (`cacheDir`): its content data store and incremental-build state;
+ * `astro` is Astro's own cache folder (`cacheDir`): its content data store;
  * `site` is the last site built (`site-snapshot.ts`).
  */
 export type CacheName = 'og' | 'check' | 'bodies' | 'pagefind' | 'astro' | 'site';

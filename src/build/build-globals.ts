@@ -8,6 +8,7 @@ import type { CardRuntime } from './cards/card-runtime.ts';
 import type { BodyCacheRuntime } from './body-cache.ts';
 import type { Finding } from '../content/finding.ts';
 import type { PublicationWindow } from '../engine/listing.ts';
+import type { PageKeys } from './carried-pages.ts';
 
 /** Time spent choosing key developments in this thread, for the build log. */
 export interface KeyDevelopmentsTiming {
@@ -27,8 +28,16 @@ export interface BuildGlobals {
   cards?: CardRuntime | undefined;
   /** Each briefing page's absolute URL and its latest change (ISO 8601), for the sitemap's `lastmod`. */
   lastModified?: Map<string, string> | undefined;
-  /** Pages and files rendered in this build; the incremental build copies the rest from the last one. */
+  /** Pages and files rendered in this build; the rest are carried over from the last one (`carried-pages.ts`). */
   pagesRendered?: number | undefined;
+  /** The kept site's pages this build may carry, with their keys (`carried-pages.ts`). */
+  carriable?: PageKeys | undefined;
+  /** Every keyed page of this build (its site path) and its key, for the next build. */
+  pageKeys?: Map<string, string> | undefined;
+  /** Paths of the pages carried over from the last build rather than rendered. */
+  carriedPages?: string[] | undefined;
+  /** The carried pages' URLs, for the sitemap: see `carriedPageUrls`. */
+  carriedPageUrls?: string[] | undefined;
   /** The time over which this build's public briefings stay the same (`src/build/site-snapshot.ts`). */
   publicationWindow?: PublicationWindow | undefined;
   /** The dev server's latest content-check findings, which every preview page shows (`dev-content-check.ts`). */
@@ -54,7 +63,17 @@ export function recordPublicationWindow(window: PublicationWindow): void {
   buildGlobals().publicationWindow = window;
 }
 
-/** Counts one page or file rendered (`src/middleware.ts` sees every render; a reused page is not one). */
+/**
+ * The absolute URLs of the HTML pages carried over from the last build. The sitemap integration only
+ * sees the pages Astro rendered, so it is given this list as its `customPages` from the configuration
+ * on: it reads the list when the build is done, by which time the routes have filled it. It is one array
+ * for the whole build, filled in place and never replaced.
+ */
+export function carriedPageUrls(): string[] {
+  return (buildGlobals().carriedPageUrls ??= []);
+}
+
+/** Counts one page or file rendered (`src/middleware.ts` sees every render; a carried page is not one). */
 export function countRenderedPage(): void {
   const globals = buildGlobals();
   globals.pagesRendered = (globals.pagesRendered ?? 0) + 1;

@@ -1,9 +1,10 @@
 /**
  * The last site built, kept in the build cache (`site/`) with a digest of everything it was built from,
- * so that a build whose inputs are all unchanged restores it instead of running Astro. Astro's
- * incremental build reuses pages, but still bundles every briefing and renders the unkeyed routes; most
- * deploys of a news site (the scheduled rebuilds, a commit that only touched tests or docs) change
- * nothing at all, and this makes them cost a digest of the inputs and a folder of hard links.
+ * so that a build whose inputs are all unchanged restores it instead of running Astro. Most deploys of
+ * a news site (the scheduled rebuilds, a commit that only touched tests or docs) change nothing at all,
+ * and this makes them cost a digest of the inputs and a folder of hard links. A build that does run
+ * Astro carries the pages whose keys are unchanged over from here (`carried-pages.ts`), when the kept
+ * site was built from the same code.
  *
  * The inputs: the code, configuration and lockfile, every content and public file, the site URL, the
  * flags given to Astro, Node's version, and the build clock — which only matters through which
@@ -14,6 +15,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync
 import { dirname, join, relative } from 'node:path';
 import { filesUnder, hashSources, writeFileAtomically } from './build-cache.ts';
 import { SITE_SOURCES } from './project-files.ts';
+import { outputFileOf, type PageKeys } from './carried-pages.ts';
 import type { ContentPaths } from '../content/content-folders.ts';
 import { withinPublicationWindow, type PublicationWindow } from '../engine/listing.ts';
 
@@ -27,8 +29,12 @@ export const BUILD_FACTS_FILE = 'TICKERPRESS_BUILD_FACTS';
 export interface BuildFacts {
   /** When the briefings public in this build would change: the site is valid only inside it. */
   readonly publicationWindow: PublicationWindow;
-  /** Pages and files Astro wrote (rendered or reused), for the build log of a restore. */
+  /** Pages and files of the site (rendered or carried over), for the build log of a restore. */
   readonly pages: number;
+  /** Every keyed page's site path and key (`src/build/carried-pages.ts`): what the next build may carry. */
+  readonly pageKeys: PageKeys;
+  /** The pages this build carried over from the last one: the build links them in from the kept site. */
+  readonly carried: readonly string[];
 }
 
 /** What, besides files, a build's output depends on. */
@@ -40,14 +46,22 @@ export interface BuildSettings {
 }
 
 /** Bumped when the snapshot's layout or what its key covers changes, so an older snapshot is never read. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** The digest of every input of a build of the project at `projectRoot` with `content`. */
-export function siteInputsKey(projectRoot: string, content: ContentPaths, settings: BuildSettings): string {
+/**
+ * The digest of what a build's pages depend on besides the content: the code and its settings. Pages are
+ * carried over from the kept site only when it was built from the same code (`carried-pages.ts`).
+ */
+export function siteCodeKey(projectRoot: string, settings: BuildSettings): string {
   const hash = createHash('sha256').update(
     JSON.stringify({ format: FORMAT, node: process.version, siteUrl: settings.siteUrl, args: settings.astroArgs }),
   );
-  hashSources(hash, projectRoot, SITE_SOURCES);
+  return hashSources(hash, projectRoot, SITE_SOURCES).digest('hex');
+}
+
+/** The digest of every input of a build: its code (`siteCodeKey`) and `content`. */
+export function siteInputsKey(codeKey: string, content: ContentPaths): string {
+  const hash = createHash('sha256').update(codeKey);
   // Content may live outside the project (CONTENT_DIR), and any folder may be absent: each folder is named
   // by its role, and its files by their paths within it, so a moved project keeps its key.
   const folders = {
@@ -71,7 +85,10 @@ type KeptFile = readonly [path: string, size: number, modifiedMs: number];
 /** The kept site: what it was built from, what its build knew, and its files. */
 export interface SnapshotRecord {
   readonly format: number;
+  /** `siteInputsKey` of the build. */
   readonly key: string;
+  /** `siteCodeKey` of the build. */
+  readonly codeKey: string;
   readonly facts: BuildFacts;
   readonly files: readonly KeptFile[];
 }
@@ -108,19 +125,29 @@ export class SiteSnapshot {
   }
 
   /**
-   * The kept site, when it was built from inputs with digest `key`, is still valid at `now`, and every
-   * kept file is as it was kept. A file changed in place (the kept files are hard links, and so are the
-   * published ones after a restore) changes its modification time, and the snapshot is not used.
+   * The kept site, when it was built from inputs with digest `key`, is still valid at `now`, and is intact.
    */
   matching(key: string, now: Date): SnapshotRecord | undefined {
     const record = this.read();
     if (!record || record.key !== key || !withinPublicationWindow(record.facts.publicationWindow, now))
       return undefined;
-    for (const [path, size, modifiedMs] of record.files) {
-      const stat = statSync(join(this.filesDir, path), { throwIfNoEntry: false });
-      if (!stat || stat.size !== size || stat.mtimeMs !== modifiedMs) return undefined;
-    }
-    return record;
+    return this.intact(record) ? record : undefined;
+  }
+
+  /**
+   * The kept pages a build of the code with digest `codeKey` may carry over, with their keys: none unless
+   * the kept site was built from that code and is intact.
+   */
+  carriable(codeKey: string): PageKeys {
+    const record = this.read();
+    if (!record || record.codeKey !== codeKey || !this.intact(record)) return {};
+    const kept = new Set(record.files.map(([path]) => path));
+    return Object.fromEntries(Object.entries(record.facts.pageKeys).filter(([path]) => kept.has(outputFileOf(path))));
+  }
+
+  /** Links the kept files of the pages at `paths` (site paths) into the site folder `target`. */
+  carryInto(paths: readonly string[], target: string): void {
+    linkTree(this.filesDir, target, paths.map(outputFileOf));
   }
 
   /** Recreates the kept site `matching` returned in `target` (which must not exist), by hard links. */
@@ -136,7 +163,7 @@ export class SiteSnapshot {
    * Keeps the site just built in `siteDir`, replacing the last one. The record goes first and comes
    * back last, so a build stopped halfway leaves no snapshot rather than a wrong one.
    */
-  store(key: string, facts: BuildFacts, siteDir: string): void {
+  store(key: string, codeKey: string, facts: BuildFacts, siteDir: string): void {
     this.discard();
     const temporary = `${this.filesDir}.${process.pid}.tmp`;
     rmSync(temporary, { recursive: true, force: true });
@@ -148,7 +175,7 @@ export class SiteSnapshot {
     });
     rmSync(this.filesDir, { recursive: true, force: true });
     renameSync(temporary, this.filesDir);
-    const record: SnapshotRecord = { format: FORMAT, key, facts, files };
+    const record: SnapshotRecord = { format: FORMAT, key, codeKey, facts, files };
     writeFileAtomically(this.recordFile, JSON.stringify(record));
   }
 
@@ -157,11 +184,26 @@ export class SiteSnapshot {
     rmSync(this.recordFile, { force: true });
   }
 
+  /**
+   * Whether every kept file is as it was kept. A file changed in place (the kept files are hard links, and
+   * so are the published ones) changes its modification time, and the kept site is not used.
+   */
+  private intact(record: SnapshotRecord): boolean {
+    return record.files.every(([path, size, modifiedMs]) => {
+      const stat = statSync(join(this.filesDir, path), { throwIfNoEntry: false });
+      return stat !== undefined && stat.size === size && stat.mtimeMs === modifiedMs;
+    });
+  }
+
   private read(): SnapshotRecord | undefined {
     if (!existsSync(this.recordFile)) return undefined;
     try {
       const record = JSON.parse(readFileSync(this.recordFile, 'utf8')) as Partial<SnapshotRecord>;
-      return record.format === FORMAT && typeof record.key === 'string' && record.facts && Array.isArray(record.files)
+      return record.format === FORMAT &&
+        typeof record.key === 'string' &&
+        typeof record.codeKey === 'string' &&
+        record.facts &&
+        Array.isArray(record.files)
         ? (record as SnapshotRecord)
         : undefined;
     } catch {

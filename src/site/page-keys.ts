@@ -1,13 +1,15 @@
 /**
- * The `cacheKey` of every page from `getStaticPaths()`: with Astro's incremental build
- * (`experimental.incrementalBuild`), a page whose key and code are unchanged is not rendered again. So a
- * key must change whenever anything the page shows changes: its own briefings (file and loaded data,
+ * The `cacheKey` of every page from `getStaticPaths()`: a page whose key is unchanged since the last build
+ * of the same code is carried over from it instead of rendered (`pagesToRender`, and
+ * `src/build/carried-pages.ts` for how). So a key must change whenever anything the page shows changes: its own briefings (file and loaded data,
  * which holds the market snapshot completed from the CSV), their bodies as rendered when they loaded
  * (charts included), every other briefing it lists, the tickers it names (their names and whether they
  * have a page) and its authors. A card's key is its cache key in the card store, which covers its
  * renderer. A key hashes these facts, no more: an unrelated edit leaves it alone.
  */
 import { createHash } from 'node:crypto';
+import { carriedPageUrls } from '../build/build-globals.ts';
+import { isPagePath, noteKeyAndCarry } from '../build/carried-pages.ts';
 import { KEY_DEVELOPMENTS_METADATA } from '../content/rendered-body.ts';
 import {
   getAuthorsById,
@@ -18,6 +20,7 @@ import {
   type Author,
   type Briefing,
 } from './collections.ts';
+import { absolute } from './routes.ts';
 
 /** Symbols a rendered body mentions (`src/site/body-components.ts` draws each mention with this attribute). */
 const TICKER_MENTION = /\bdata-ticker-mention="([^"]+)"/g;
@@ -122,4 +125,22 @@ export async function feedKey(briefings: readonly Briefing[]): Promise<string> {
 /** A calendar, which lists its briefings' events with their titles and dates. */
 export function calendarKey(briefings: readonly Briefing[]): string {
   return digest(briefings.map(briefingDigest));
+}
+
+/**
+ * The pages of a route this build renders, from all its keyed pages (`pathOf` gives a page's site path,
+ * from `routes`): those the last build kept for the same key are carried over instead, and only the
+ * rest go to Astro. Every route with `getStaticPaths()` returns its pages through this.
+ */
+export function pagesToRender<Page extends { readonly cacheKey: string }>(
+  pages: readonly Page[],
+  pathOf: (page: Page, index: number) => string,
+): Page[] {
+  if (isDevServer) return [...pages];
+  return pages.filter((page, index) => {
+    const path = pathOf(page, index);
+    if (!noteKeyAndCarry(path, page.cacheKey)) return true;
+    if (isPagePath(path)) carriedPageUrls().push(absolute(path));
+    return false;
+  });
 }

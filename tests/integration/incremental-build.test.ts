@@ -1,9 +1,10 @@
 /**
- * The incremental build (`experimental.incrementalBuild` with the keys of `src/site/page-keys.ts`) is
- * never stale: after edits to content, market data, a component and the site configuration, a rebuild
- * that reuses what it can writes exactly the bytes of a cold build of the same project.
+ * The incremental build (pages carried over by the keys of `src/site/page-keys.ts`, see
+ * `src/build/carried-pages.ts`) is never stale: after edits to content, market data, an author, a
+ * scheduled briefing going live, a component and the site configuration, a rebuild that carries over what
+ * it can writes exactly the bytes of a cold build of the same project, and renders only what changed.
  */
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
@@ -18,13 +19,14 @@ const incrementalBuild = (options: { env?: Record<string, string>; args?: string
   buildSite(join(project, 'content'), dist(), cache, project, options.env, options.args);
 
 /** A cold build of the project as it is now, with a cache of its own, into its own folder. */
-async function coldBuild(): Promise<Map<string, string>> {
+async function coldBuild(env: Record<string, string> = {}): Promise<Map<string, string>> {
   const out = mkdtempSync(join(tmpdir(), 'tickerpress-cold-'));
   const result = await buildSite(
     join(project, 'content'),
     out,
     mkdtempSync(join(tmpdir(), 'tickerpress-cache-')),
     project,
+    env,
   );
   expect(result.ok, result.output).toBe(true);
   return siteFiles(out);
@@ -79,7 +81,7 @@ describe('an incremental rebuild', () => {
         .replace('tags: [energy, guidance]', 'tags: [energy, outlook]')
         .replace('tickers: [HLVD]', 'tickers: [HLVD, AMZN]'),
     );
-    rmSync(join(project, briefing('2026-01-14-central-bank-holds-rates')));
+    rmSync(join(project, briefing('2026-03-30-bellmare-retail-store-closures')));
     const chips = readFileSync(join(project, briefing('2026-03-18-chip-suppliers-capacity')), 'utf8');
     writeFileSync(
       join(project, briefing('2026-04-10-chip-suppliers-follow-up')),
@@ -97,11 +99,15 @@ describe('an incremental rebuild', () => {
       return lines.join('\n');
     });
 
+    // The card of a briefing no edit touches: carried over, it is the very file the last build published.
+    const untouchedCard = () => statSync(join(dist(), 'og/briefings/2026-02-24-quintal-foundry-dresden-plant.png')).ino;
+    const cardBefore = untouchedCard();
     const result = await incrementalBuild();
     expect(result.ok, result.output).toBe(true);
     const { rendered, reused } = pageCounts(result);
     expect(reused).toBeGreaterThan(0);
     expect(rendered).toBeGreaterThan(15);
+    expect(untouchedCard()).toBe(cardBefore);
     const incremental = siteFiles(dist());
     expect(incremental).toEqual(await coldBuild());
 
@@ -109,20 +115,66 @@ describe('an incremental rebuild', () => {
     expect(page(`briefings/${halvard}`)('h1').text()).toContain('trims its 2026 output forecast');
     expect(page('tags/outlook')('body').text()).toContain('trims its 2026 output forecast');
     expect(page('tickers/AMZN')('body').text()).toContain('trims its 2026 output forecast');
-    expect(incremental.has('briefings/2026-01-14-central-bank-holds-rates/index.html')).toBe(false);
+    // A deleted briefing's page and card are gone, not carried over.
+    expect(incremental.has('briefings/2026-03-30-bellmare-retail-store-closures/index.html')).toBe(false);
+    expect(incremental.has('og/briefings/2026-03-30-bellmare-retail-store-closures.png')).toBe(false);
     expect(incremental.has('briefings/2026-04-10-chip-suppliers-follow-up/index.html')).toBe(true);
   }, 600_000);
 
-  it('renders again the pages whose component or site configuration changed', async () => {
-    // A component only briefing pages use, and a setting every page shows.
+  it("after an author's new name, renders again only the pages that show it", async () => {
+    const desk = 'Tickerpress Markets Desk';
+    edit('content/authors/markets-desk.yaml', (text) => text.replace(`name: ${desk}`, 'name: The Markets Desk'));
+    const result = await incrementalBuild();
+    expect(result.ok, result.output).toBe(true);
+    const { rendered, reused } = pageCounts(result);
+    // The desk's page, its one briefing with that briefing's card and calendar, and the lists naming it.
+    expect(rendered).toBeLessThan(reused);
+    expect(siteFiles(dist())).toEqual(await coldBuild());
+    expect(page('authors/markets-desk')('h1').text()).toBe('The Markets Desk');
+    const byline = page('briefings/2026-02-01-amazon-openai-talks-job-cuts')('.byline').text();
+    expect(byline).toContain('The Markets Desk');
+    expect(byline).not.toContain(desk);
+  }, 600_000);
+
+  it('once the clock reaches a scheduled briefing, adds it where a cold build would', async () => {
+    const at = (iso: string) => ({ BUILD_TIME: iso });
+    const scheduledAt = new Date(new Date(TEST_BUILD_TIME).getTime() + 2 * 3_600_000);
+    const scheduled = '2026-11-01-scheduled-results';
+    const chips = readFileSync(join(project, briefing('2026-03-18-chip-suppliers-capacity')), 'utf8');
+    writeFileSync(
+      join(project, briefing(scheduled)),
+      chips
+        .replace(/^title: .*$/m, 'title: Chip suppliers publish their results')
+        .replace(/^publishedAt: .*$/m, `publishedAt: ${scheduledAt.toISOString().replace('.000Z', '+00:00')}`),
+    );
+    const waiting = await incrementalBuild();
+    expect(waiting.ok, waiting.output).toBe(true);
+    expect(existsSync(join(dist(), 'briefings', scheduled))).toBe(false);
+
+    const due = await incrementalBuild({ env: at(scheduledAt.toISOString()) });
+    expect(due.ok, due.output).toBe(true);
+    expect(pageCounts(due).reused).toBeGreaterThan(0);
+    expect(siteFiles(dist())).toEqual(await coldBuild(at(scheduledAt.toISOString())));
+    expect(page(`briefings/${scheduled}`)('h1').text()).toContain('Chip suppliers publish their results');
+    // Back to the tests' clock for the builds that follow.
+    rmSync(join(project, briefing(scheduled)));
+  }, 600_000);
+
+  it('renders every page again when the code or the site configuration changed', async () => {
+    // A component only briefing pages use, one that draws in briefing bodies, and a setting every page shows.
     edit('src/components/page/SourcesList.astro', (text) => text.replace(/<(\w+)([ >])/, '<$1 data-edited$2'));
+    edit('src/site/body-components.ts', (text) => text.replace("[text('Ad')]", "[text('Advert')]"));
     edit('src/site.config.ts', (text) =>
       text.replace("description: 'Short, sourced briefings", "description: 'Short, sourced, edited briefings"),
     );
     const result = await incrementalBuild();
     expect(result.ok, result.output).toBe(true);
+    // Pages are carried over only from a site built by the same code.
+    expect(pageCounts(result).reused).toBe(0);
     expect(siteFiles(dist())).toEqual(await coldBuild());
-    expect(page('briefings/2026-02-01-amazon-openai-talks-job-cuts')('[data-edited]').length).toBeGreaterThan(0);
+    const amazon = page('briefings/2026-02-01-amazon-openai-talks-job-cuts');
+    expect(amazon('[data-edited]').length).toBeGreaterThan(0);
+    expect(amazon('.sponsored__ad').text()).toBe('Advert');
     expect(page('tags/outlook')('footer').text()).toContain('Short, sourced, edited briefings');
   }, 600_000);
 });

@@ -2,25 +2,20 @@
  * Logs what rendering the briefings cost in the build: how many bodies were rendered as they loaded or
  * came from the cache (`src/build/body-cache.ts`), and how long choosing key developments took (the
  * remark plugin keeps the count). The pages line says how many pages and files were rendered and how
- * many the incremental build reused unchanged from the last build (`src/site/page-keys.ts`); what `npm
- * run build` keeps with the site (`BuildFacts`) is written at the same time. Prunes the rendered bodies
+ * many were carried over unchanged from the last build (`src/build/carried-pages.ts`); what `npm run
+ * build` keeps with the site (`BuildFacts`: every page's key, and which pages to carry) is written at the
+ * same time. Prunes the rendered bodies
  * this build did not use from the build cache.
  */
 import type { AstroIntegration } from 'astro';
 import { pruneCache, writeFileAtomically } from '../build-cache.ts';
 import { BUILD_FACTS_FILE, type BuildFacts } from '../site-snapshot.ts';
-import { fileURLToPath } from 'node:url';
 import { buildGlobals } from '../build-globals.ts';
-import { markRenderingFinished } from '../incremental-state.ts';
 
 export default function compileReport(): AstroIntegration {
-  let projectRoot = '';
   return {
     name: 'tickerpress-compile-report',
     hooks: {
-      'astro:config:setup': ({ config }) => {
-        projectRoot = fileURLToPath(config.root);
-      },
       'astro:build:generated': async ({ logger }) => {
         const globals = buildGlobals();
         const { bodies } = globals;
@@ -40,17 +35,24 @@ export default function compileReport(): AstroIntegration {
         globals.keyDevelopments = undefined;
       },
       'astro:build:done': ({ assets, logger }) => {
-        markRenderingFinished(projectRoot);
         const globals = buildGlobals();
-        const total = [...assets.values()].reduce((sum, files) => sum + files.length, 0);
-        const rendered = Math.min(globals.pagesRendered ?? 0, total);
-        logger.info(`pages: ${rendered} rendered, ${total - rendered} reused`);
-        globals.pagesRendered = undefined;
+        const written = [...assets.values()].reduce((sum, files) => sum + files.length, 0);
+        const carried = globals.carriedPages ?? [];
+        const rendered = Math.min(globals.pagesRendered ?? 0, written);
+        logger.info(`pages: ${rendered} rendered, ${carried.length} reused`);
         const factsFile = process.env[BUILD_FACTS_FILE];
         if (factsFile && globals.publicationWindow) {
-          const facts: BuildFacts = { publicationWindow: globals.publicationWindow, pages: total };
+          const facts: BuildFacts = {
+            publicationWindow: globals.publicationWindow,
+            pages: written + carried.length,
+            pageKeys: Object.fromEntries(globals.pageKeys ?? []),
+            carried,
+          };
           writeFileAtomically(factsFile, JSON.stringify(facts));
         }
+        globals.pagesRendered = undefined;
+        globals.pageKeys = undefined;
+        globals.carriedPages = undefined;
       },
     },
   };

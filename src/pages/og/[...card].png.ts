@@ -2,17 +2,21 @@ import { basename } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCardRuntime } from '../../build/cards/card-runtime.ts';
 import type { CardSpec } from '../../outputs/card/card-spec.ts';
+import { pagesToRender } from '../../site/page-keys.ts';
 import { cardRuntimeOptions, getAllCards } from '../../site/social-cards.ts';
 
 export const getStaticPaths = (async () => {
   const cards = await getAllCards();
   const { store } = getCardRuntime(cardRuntimeOptions);
-  return cards.map((card) => ({
-    params: { card: card.path.replace(/^\/og\//, '').replace(/\.png$/, '') },
-    props: { spec: card.spec, all: cards },
-    // The card store's own key: what the card says and the renderer that draws it.
-    cacheKey: basename(store.fileOf(card.spec)),
-  }));
+  return pagesToRender(
+    cards.map((card) => ({
+      params: { card: card.path.replace(/^\/og\//, '').replace(/\.png$/, '') },
+      props: { spec: card.spec, all: cards },
+      // The card store's own key: what the card says and the renderer that draws it.
+      cacheKey: basename(store.fileOf(card.spec)),
+    })),
+    (_, index) => cards[index]?.path ?? '',
+  );
 }) satisfies GetStaticPaths;
 
 interface Props {

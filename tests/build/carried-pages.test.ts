@@ -1,0 +1,97 @@
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildGlobals } from '../../src/build/build-globals.ts';
+import { CARRY_FROM, noteKeyAndCarry, outputFileOf } from '../../src/build/carried-pages.ts';
+import { SiteSnapshot, type BuildFacts } from '../../src/build/site-snapshot.ts';
+
+/** A built site: a page, a feed and a card, each with its key. */
+function builtSite(): { dir: string; facts: BuildFacts } {
+  const dir = mkdtempSync(join(tmpdir(), 'tickerpress-site-'));
+  const files = {
+    'index.html': 'home',
+    'briefings/a/index.html': 'briefing a',
+    'tags/x/rss.xml': 'feed of x',
+    'og/briefings/a.png': 'card of a',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const facts: BuildFacts = {
+    publicationWindow: { from: undefined, until: undefined },
+    pages: 4,
+    pageKeys: { '/briefings/a/': 'key a', '/tags/x/rss.xml': 'key x', '/og/briefings/a.png': 'card a' },
+    carried: [],
+  };
+  return { dir, facts };
+}
+
+describe('outputFileOf', () => {
+  it("maps a page's path to its index.html and a file's path to itself", () => {
+    expect(outputFileOf('/')).toBe('index.html');
+    expect(outputFileOf('/briefings/a/')).toBe('briefings/a/index.html');
+    expect(outputFileOf('/tags/x/rss.xml')).toBe('tags/x/rss.xml');
+    expect(outputFileOf('/og/briefings/a.png')).toBe('og/briefings/a.png');
+  });
+});
+
+describe('the kept site as a source of carried pages', () => {
+  it('offers every keyed page it holds to a build of the same code, and none to other code', () => {
+    const { dir, facts } = builtSite();
+    const snapshot = new SiteSnapshot(mkdtempSync(join(tmpdir(), 'tickerpress-kept-')));
+    snapshot.store('inputs', 'code', facts, dir);
+    expect(snapshot.carriable('code')).toEqual(facts.pageKeys);
+    expect(snapshot.carriable('other code')).toEqual({});
+  });
+
+  it('offers nothing once a kept file was changed in place', () => {
+    const { dir, facts } = builtSite();
+    const snapshot = new SiteSnapshot(mkdtempSync(join(tmpdir(), 'tickerpress-kept-')));
+    snapshot.store('inputs', 'code', facts, dir);
+    // The published file and the kept one are the same file.
+    appendFileSync(join(dir, 'tags/x/rss.xml'), ' edited');
+    expect(snapshot.carriable('code')).toEqual({});
+  });
+
+  it('links the carried pages into a new site: the same files, not copies', () => {
+    const { dir, facts } = builtSite();
+    const snapshot = new SiteSnapshot(mkdtempSync(join(tmpdir(), 'tickerpress-kept-')));
+    snapshot.store('inputs', 'code', facts, dir);
+    const next = mkdtempSync(join(tmpdir(), 'tickerpress-next-'));
+    snapshot.carryInto(['/briefings/a/', '/og/briefings/a.png'], next);
+    expect(readFileSync(join(next, 'briefings/a/index.html'), 'utf8')).toBe('briefing a');
+    expect(statSync(join(next, 'og/briefings/a.png')).ino).toBe(statSync(join(dir, 'og/briefings/a.png')).ino);
+  });
+});
+
+describe('noteKeyAndCarry', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    const globals = buildGlobals();
+    globals.carriable = undefined;
+    globals.pageKeys = undefined;
+    globals.carriedPages = undefined;
+  });
+
+  it('carries a page only when the kept site holds it for the same key, and notes every key', () => {
+    const carryFile = join(mkdtempSync(join(tmpdir(), 'tickerpress-carry-')), 'carry.json');
+    writeFileSync(carryFile, JSON.stringify({ keys: { '/briefings/a/': 'key a', '/briefings/b/': 'key b' } }));
+    vi.stubEnv(CARRY_FROM, carryFile);
+    expect(noteKeyAndCarry('/briefings/a/', 'key a')).toBe(true);
+    expect(noteKeyAndCarry('/briefings/b/', 'key b, edited')).toBe(false);
+    expect(noteKeyAndCarry('/briefings/c/', 'key c')).toBe(false);
+    expect(buildGlobals().carriedPages).toEqual(['/briefings/a/']);
+    expect(Object.fromEntries(buildGlobals().pageKeys ?? [])).toEqual({
+      '/briefings/a/': 'key a',
+      '/briefings/b/': 'key b, edited',
+      '/briefings/c/': 'key c',
+    });
+  });
+
+  it('carries nothing outside `npm run build`', () => {
+    vi.stubEnv(CARRY_FROM, undefined);
+    expect(noteKeyAndCarry('/briefings/a/', 'key a')).toBe(false);
+  });
+});
