@@ -7,6 +7,7 @@ import { authorsLoader } from './content/loaders/author-loader.ts';
 import { briefingsLoader } from './content/loaders/briefing-loader.ts';
 import { marketLoader, seriesDigest } from './content/loaders/market-loader.ts';
 import { bodyRendererDigest, cachedBodyRenderer, noteBodiesInUse } from './build/body-cache.ts';
+import { pooledBodyRenderer } from './build/body-pool.ts';
 import { briefingBodyRenderer } from './site/briefing-body.ts';
 
 /**
@@ -27,16 +28,16 @@ const tickers = defineCollection({
 });
 
 const rendererDigest = bodyRendererDigest(root);
+const bodyRenderer = pooledBodyRenderer(root, paths, briefingBodyRenderer(paths, root));
 const briefings = defineCollection({
   loader: briefingsLoader({
     base: paths.briefings,
     paths,
-    renderBody: cachedBodyRenderer(root, rendererDigest, briefingBodyRenderer(paths, root), (symbol) =>
-      seriesDigest(paths, symbol),
-    ),
+    renderBody: cachedBodyRenderer(root, rendererDigest, bodyRenderer.render, (symbol) => seriesDigest(paths, symbol)),
     rendererDigest,
     seriesDigest: (symbol) => seriesDigest(paths, symbol),
     bodiesInUse: (keys) => noteBodiesInUse(root, keys),
+    loadingDone: () => bodyRenderer.release(),
   }),
   schema: briefingSchemaWith(reference('authors'), marketSnapshotSchema),
 });

@@ -4,8 +4,19 @@
  * so a stale entry is never read, only left behind; deleting the folder is always safe.
  */
 import type { Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { moduleGraph } from './module-graph.ts';
 import type { CacheSources } from './project-files.ts';
 
@@ -54,6 +65,27 @@ export function hashSources(hash: Hash, projectRoot: string, paths: readonly str
  */
 export function hashCacheSources(hash: Hash, projectRoot: string, sources: CacheSources): Hash {
   return hashSources(hash, projectRoot, [...moduleGraph(projectRoot, sources.code), ...sources.files]);
+}
+
+/**
+ * Recreates the files `paths` (relative to `from`) under `to`, by hard link where it can, by copy where it
+ * cannot (another file system). Cached and published files are never changed in place, so the two names
+ * of one file always hold the same bytes, and recreating a site or a search bundle costs no copying.
+ */
+export function linkFiles(from: string, to: string, paths: readonly string[]): void {
+  const made = new Set<string>();
+  for (const path of paths) {
+    const folder = dirname(join(to, path));
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(join(from, path), join(to, path));
+    } catch {
+      copyFileSync(join(from, path), join(to, path));
+    }
+  }
 }
 
 /** Writes through a temporary name, so a reader never sees half a file, even from another process. */

@@ -4,10 +4,19 @@
  * tree, so a moved file can never leave a worker or a cache key pointing at nothing.
  */
 
+/**
+ * The module whose `briefingBodyRenderer(paths, root)` renders a briefing's body: `src/content.config.ts`
+ * hands it to the loader, and the body workers (`body-worker.ts`), which build plumbing starts, load it by
+ * this path, as build plumbing does not import the site's code.
+ */
+export const BODY_RENDERER_MODULE = 'src/site/briefing-body.ts';
+
 /** Entry modules of the worker threads. */
 export const WORKER_ENTRIES = {
   /** Renders social cards (`src/build/cards/card-runtime.ts` starts it). */
   cards: 'src/build/cards/card-worker.ts',
+  /** Renders briefing bodies as content loads (`src/build/body-pool.ts` starts it). */
+  bodies: 'src/build/body-worker.ts',
 } as const;
 
 export interface CacheSources {
@@ -21,7 +30,7 @@ export interface CacheSources {
 export const CACHE_SOURCES = {
   /** Rendered bodies: the renderer, the pipeline it runs and the components it draws. */
   bodies: {
-    code: ['src/markdown/body-html.ts', 'src/site/body-components.ts', 'src/site/briefing-body.ts'],
+    code: ['src/markdown/body-html.ts', 'src/site/body-components.ts', BODY_RENDERER_MODULE],
     files: ['package-lock.json'],
   },
   /** Social cards: the renderer (template, fonts, fitting); what a card says is in its spec. */

@@ -11,9 +11,9 @@
  * briefings are public, so the site stays valid for the `PublicationWindow` its build recorded.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { filesUnder, hashSources, writeFileAtomically } from './build-cache.ts';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { filesUnder, hashSources, linkFiles, writeFileAtomically } from './build-cache.ts';
 import { SITE_SOURCES } from './project-files.ts';
 import { outputFileOf, type PageKeys } from './carried-pages.ts';
 import type { ContentPaths } from '../content/content-folders.ts';
@@ -93,28 +93,6 @@ export interface SnapshotRecord {
   readonly files: readonly KeptFile[];
 }
 
-/** Links `from` at `to`, or copies it where a link cannot be made (another file system). */
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
-/** Recreates the files of `files` (relative to `from`) under `to`, by hard link where it can. */
-function linkTree(from: string, to: string, files: readonly string[]): void {
-  const made = new Set<string>();
-  for (const path of files) {
-    const folder = dirname(join(to, path));
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    linkOrCopy(join(from, path), join(to, path));
-  }
-}
-
 export class SiteSnapshot {
   private readonly recordFile: string;
   private readonly filesDir: string;
@@ -147,12 +125,12 @@ export class SiteSnapshot {
 
   /** Links the kept files of the pages at `paths` (site paths) into the site folder `target`. */
   carryInto(paths: readonly string[], target: string): void {
-    linkTree(this.filesDir, target, paths.map(outputFileOf));
+    linkFiles(this.filesDir, target, paths.map(outputFileOf));
   }
 
   /** Recreates the kept site `matching` returned in `target` (which must not exist), by hard links. */
   restoreInto(kept: SnapshotRecord, target: string): void {
-    linkTree(
+    linkFiles(
       this.filesDir,
       target,
       kept.files.map(([path]) => path),
@@ -168,7 +146,7 @@ export class SiteSnapshot {
     const temporary = `${this.filesDir}.${process.pid}.tmp`;
     rmSync(temporary, { recursive: true, force: true });
     const paths = filesUnder(siteDir).map((file) => relative(siteDir, file));
-    linkTree(siteDir, temporary, paths);
+    linkFiles(siteDir, temporary, paths);
     const files = paths.map((path): KeptFile => {
       const stat = statSync(join(temporary, path));
       return [path, stat.size, stat.mtimeMs];

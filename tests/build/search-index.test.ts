@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexSite, SEARCHABLE_PAGES } from '../../src/build/search-index/pagefind-index.ts';
+import { PAGE_FACTS_FILE, PageFactsMemo } from '../../src/build/search-index/search-index-cache.ts';
 import { routes } from '../../src/site/routes.ts';
 
 const page = (title: string, body: string, date = '2026-02-01T09:00:00.000Z') =>
@@ -94,14 +95,15 @@ describe('the search index', () => {
     expect(await indexSite(shrunk, process.cwd())).toMatch(/\(2 bundles, 0 indexed, 2 from the cache\)$/);
     expect(readdirSync(join(shrunk, 'pagefind')).sort()).toEqual(['2025', '2026', 'bundles.json']);
     const cache = join(process.env['TICKERPRESS_CACHE_DIR'] ?? '', 'pagefind');
-    expect(readdirSync(cache).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    expect(readdirSync(cache).filter((name) => name.endsWith('.json') && name !== PAGE_FACTS_FILE)).toHaveLength(2);
   });
 
   it('indexes again, and does not fail, when the cached entry is damaged', async () => {
     const pages = { 'briefings/amazon': page('Amazon', 'Amazon in talks to invest in OpenAI.') };
     expect(await indexSite(site(pages), process.cwd())).toMatch(/\(1 bundle, 1 indexed, 0 from the cache\)$/);
     const cache = join(process.env['TICKERPRESS_CACHE_DIR'] ?? '', 'pagefind');
-    const entries = readdirSync(cache);
+    // The bundles' entries, the file of each page's facts aside.
+    const entries = readdirSync(cache).filter((name) => name !== PAGE_FACTS_FILE);
     const facts = entries.find((name) => name.endsWith('.json')) ?? '';
     expect(entries).toEqual([facts.replace(/\.json$/, ''), facts].sort());
 
@@ -118,5 +120,32 @@ describe('the search index', () => {
     expect(readdirSync(join(afterLoss, 'pagefind', '2026'))).toContain('pagefind-entry.json');
     // And the repaired entry is reused by the next build.
     expect(await indexSite(site(pages), process.cwd())).toMatch(/\(1 bundle, 0 indexed, 1 from the cache\)$/);
+  });
+});
+
+describe('the facts of each page', () => {
+  it('are read again only from a file that is not the one they were read from', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tickerpress-page-facts-'));
+    const first = mkdtempSync(join(tmpdir(), 'tickerpress-site-'));
+    writeFileSync(join(first, 'a.html'), 'page a');
+    writeFileSync(join(first, 'b.html'), 'page b');
+    const readFrom: string[] = [];
+    const read = (html: string) => {
+      readFrom.push(html);
+      return { date: undefined, digest: html };
+    };
+    const firstBuild = new PageFactsMemo(cache);
+    for (const path of ['a.html', 'b.html']) firstBuild.factsOf(first, path, read);
+    firstBuild.save();
+    expect(readFrom).toEqual(['page a', 'page b']);
+
+    // The next site: page a carried over (the same file, linked), page b written anew with other text.
+    const next = mkdtempSync(join(tmpdir(), 'tickerpress-site-'));
+    linkSync(join(first, 'a.html'), join(next, 'a.html'));
+    writeFileSync(join(next, 'b.html'), 'page b, edited');
+    const nextBuild = new PageFactsMemo(cache);
+    expect(nextBuild.factsOf(next, 'a.html', read)).toEqual({ date: undefined, digest: 'page a' });
+    expect(nextBuild.factsOf(next, 'b.html', read)).toEqual({ date: undefined, digest: 'page b, edited' });
+    expect(readFrom).toEqual(['page a', 'page b', 'page b, edited']);
   });
 });

@@ -71,6 +71,7 @@ export async function buildSite(
         BUILD_TIME: TEST_BUILD_TIME,
         // Two worker threads whatever the machine, so the worker paths are what every test build runs.
         OG_WORKERS: '2',
+        BODY_WORKERS: '2',
         ...env,
       }),
       maxBuffer: 64 * 1024 * 1024,

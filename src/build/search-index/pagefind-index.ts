@@ -2,15 +2,16 @@
  * Builds the Pagefind search index of a built site into `<site>/pagefind/`: one bundle per publication
  * period (`search-bundles.ts`), each in `pagefind/<period>/`, listed newest first in
  * `pagefind/bundles.json` for the search page, which merges them. A bundle whose pages are unchanged is
- * copied from the build cache; only the others are indexed, so an edit re-indexes one period, not the
- * archive. Every Pagefind response is checked for errors and the indexer is always closed. Only elements
+ * linked in from the build cache; only the others are indexed, so an edit re-indexes one period, not the
+ * archive, and reads only the pages it changed (`PageFactsMemo`). Every Pagefind response is checked for errors and the indexer is always closed. Only elements
  * marked `data-pagefind-body` (a briefing's headline, dek, key developments and body) are indexed.
  */
+import { createHash } from 'node:crypto';
 import { globSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheDir, writeFileAtomically } from '../build-cache.ts';
-import { bundleKey, SearchIndexCache } from './search-index-cache.ts';
+import { bundleKey, PageFactsMemo, SearchIndexCache } from './search-index-cache.ts';
 import {
   BUNDLE_MANIFEST,
   DEFAULT_BUNDLE_PAGES,
@@ -55,13 +56,21 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
   const outputDir = join(siteDir, 'pagefind');
   rmSync(outputDir, { recursive: true, force: true });
   const paths = globSync(SEARCHABLE_PAGES, { cwd: siteDir }).sort();
-  // Read once: for each page's date, and for the part of it each bundle's key hashes.
-  const htmlOf = new Map(paths.map((path) => [path, readFileSync(join(siteDir, path), 'utf8')]));
+  const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'));
+  const memo = new PageFactsMemo(cacheDir(projectRoot, 'pagefind'));
+  const facts = new Map(
+    paths.map((path) => [
+      path,
+      memo.factsOf(siteDir, path, (html) => ({
+        date: sortDateOf(html),
+        digest: createHash('sha256').update(indexedPart(html)).digest('base64url'),
+      })),
+    ]),
+  );
   const bundles = planSearchBundles(
-    paths.map((path) => ({ path, date: sortDateOf(htmlOf.get(path) ?? '') })),
+    paths.map((path) => ({ path, date: facts.get(path)?.date })),
     options.maxBundlePages ?? DEFAULT_BUNDLE_PAGES,
   );
-  const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'));
   const keys = new Map(
     bundles.map((bundle) => [
       bundle,
@@ -69,14 +78,10 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
         bundle.name,
         // What is written depends on the options and on which files are dropped.
         { options: INDEX_OPTIONS, dropped: UNUSED_FILES.source },
-        bundle.pages.map((path) => ({
-          path,
-          bytes: Buffer.from(indexedPart(htmlOf.get(path) ?? '')),
-        })),
+        bundle.pages.map((path) => ({ path, digest: facts.get(path)?.digest ?? '' })),
       ),
     ]),
   );
-  htmlOf.clear();
   const stale = bundles.filter((bundle) => !cache.restore(keys.get(bundle) ?? '', join(outputDir, bundle.name)));
   let kept = true;
   if (stale.length > 0) {
@@ -96,6 +101,7 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
     }
   }
   cache.keepOnly(new Set(keys.values()));
+  memo.save();
   const manifest: BundleManifest = {
     bundles: bundles.map(({ name, pages }) => ({ name, path: `/pagefind/${name}/`, pages: pages.length })),
   };

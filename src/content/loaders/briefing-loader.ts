@@ -28,6 +28,8 @@ export interface BriefingsLoaderOptions {
   readonly seriesDigest: (symbol: string) => string;
   /** Told, once loading is done, the cache keys of every briefing's body: what a cache must keep. */
   readonly bodiesInUse?: (cacheKeys: ReadonlySet<string>) => void;
+  /** Called once loading is done, failed or not: the renderer may stop its threads. */
+  readonly loadingDone?: () => Promise<void>;
 }
 
 const RENDERER_META = 'body-renderer';
@@ -68,70 +70,78 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
         if (charted.some(({ symbol, digest }) => options.seriesDigest(symbol) !== digest)) store.delete(entry.id);
       }
       const bodies = new Map<string, BriefingBody>();
-      await inner.load({
-        ...context,
-        // The glob loader stores an MDX file as a module to compile (`deferredRender`): its body is stored
-        // rendered instead.
-        store: {
-          ...store,
-          set: (entry) => {
-            const body = bodies.get(entry.id);
-            if (!body) return store.set(entry);
-            bodies.delete(entry.id);
-            return store.set({
-              ...entry,
-              deferredRender: false,
-              rendered: {
-                html: body.html,
-                metadata: {
-                  headings: [...body.headings],
-                  imagePaths: [],
-                  [KEY_DEVELOPMENTS_METADATA]: body.keyDevelopmentsBox,
-                  charted: body.charted,
-                  cacheKey: body.cacheKey,
-                },
-              },
-            });
-          },
-        },
-        parseData: async (props) => {
-          if (!props.filePath) return context.parseData(props);
-          // As the check reads it: no byte-order mark, `\n` line endings, and bytes that are not text
-          // refused at their place before anything parses or compiles them (`source-text.ts`).
-          const file = displayPath(root, props.filePath);
-          const { text: source, problem } = readSourceText(await readFile(props.filePath));
-          if (problem) {
-            throw new BriefingValidationError(
-              [{ file, line: problem.line, column: problem.column, severity: 'error', message: problem.message }],
-              props.filePath,
-            );
-          }
-          const result = readBriefingFrontmatter(source, { file, authors });
-          if (!result.ok) throw new BriefingValidationError(result.findings, props.filePath);
-          const data = { ...result.raw };
-          const market = result.frontmatter.market;
-          if (market) {
-            const completed = completeSnapshot(market, readSeries(options.paths, root, market.symbol));
-            if ('error' in completed) {
-              const line = source.split('\n').findIndex((text) => /^market:/.test(text)) + 1;
-              throw new BriefingValidationError(
-                [{ file, line, column: 1, severity: 'error', field: 'market', message: completed.error }],
-                props.filePath,
-              );
-            }
-            data['market'] = completed.snapshot;
-          }
-          parsed += 1;
-          bodies.set(props.id, await options.renderBody(source, props.filePath, { ...result.raw }));
-          return context.parseData({ ...props, data: data as typeof props.data });
-        },
-      });
+      try {
+        await loadBriefings();
+      } finally {
+        await options.loadingDone?.();
+      }
       const cacheKeys = store.values().flatMap((entry) => entry.rendered?.metadata?.['cacheKey'] ?? []);
       options.bodiesInUse?.(new Set(cacheKeys.filter((key): key is string => typeof key === 'string')));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       context.logger.info(
         `${context.store.keys().length} briefings loaded in ${seconds} s (${parsed} read, the rest unchanged)`,
       );
+
+      async function loadBriefings(): Promise<void> {
+        await inner.load({
+          ...context,
+          // The glob loader stores an MDX file as a module to compile (`deferredRender`): its body is stored
+          // rendered instead.
+          store: {
+            ...store,
+            set: (entry) => {
+              const body = bodies.get(entry.id);
+              if (!body) return store.set(entry);
+              bodies.delete(entry.id);
+              return store.set({
+                ...entry,
+                deferredRender: false,
+                rendered: {
+                  html: body.html,
+                  metadata: {
+                    headings: [...body.headings],
+                    imagePaths: [],
+                    [KEY_DEVELOPMENTS_METADATA]: body.keyDevelopmentsBox,
+                    charted: body.charted,
+                    cacheKey: body.cacheKey,
+                  },
+                },
+              });
+            },
+          },
+          parseData: async (props) => {
+            if (!props.filePath) return context.parseData(props);
+            // As the check reads it: no byte-order mark, `\n` line endings, and bytes that are not text
+            // refused at their place before anything parses or compiles them (`source-text.ts`).
+            const file = displayPath(root, props.filePath);
+            const { text: source, problem } = readSourceText(await readFile(props.filePath));
+            if (problem) {
+              throw new BriefingValidationError(
+                [{ file, line: problem.line, column: problem.column, severity: 'error', message: problem.message }],
+                props.filePath,
+              );
+            }
+            const result = readBriefingFrontmatter(source, { file, authors });
+            if (!result.ok) throw new BriefingValidationError(result.findings, props.filePath);
+            const data = { ...result.raw };
+            const market = result.frontmatter.market;
+            if (market) {
+              const completed = completeSnapshot(market, readSeries(options.paths, root, market.symbol));
+              if ('error' in completed) {
+                const line = source.split('\n').findIndex((text) => /^market:/.test(text)) + 1;
+                throw new BriefingValidationError(
+                  [{ file, line, column: 1, severity: 'error', field: 'market', message: completed.error }],
+                  props.filePath,
+                );
+              }
+              data['market'] = completed.snapshot;
+            }
+            parsed += 1;
+            bodies.set(props.id, await options.renderBody(source, props.filePath, { ...result.raw }));
+            return context.parseData({ ...props, data: data as typeof props.data });
+          },
+        });
+      }
     },
   };
 }
