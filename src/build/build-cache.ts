@@ -37,9 +37,13 @@ export function cacheDir(projectRoot: string, name: CacheName): string {
 export function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const entryPath = join(path, entry.name);
+      // The entry's type saves a look at each file; a symbolic link is followed to what it names.
+      return entry.isDirectory() || entry.isSymbolicLink() ? filesUnder(entryPath) : [entryPath];
+    });
 }
 
 /**

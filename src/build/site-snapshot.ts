@@ -11,8 +11,8 @@
  * briefings are public, so the site stays valid for the `PublicationWindow` its build recorded.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { filesUnder, hashSources, linkFiles, writeFileAtomically } from './build-cache.ts';
 import { SITE_SOURCES } from './project-files.ts';
 import { outputFileOf, type PageKeys } from './carried-pages.ts';
@@ -139,21 +139,36 @@ export class SiteSnapshot {
 
   /**
    * Keeps the site just built in `siteDir`, replacing the last one. The record goes first and comes
-   * back last, so a build stopped halfway leaves no snapshot rather than a wrong one.
+   * back last, so a build stopped halfway leaves no snapshot rather than a wrong one; the files kept are
+   * updated in place, so that those the new site shares with the last one (carried over) cost a look.
    */
   store(key: string, codeKey: string, facts: BuildFacts, siteDir: string): void {
     this.discard();
-    const temporary = `${this.filesDir}.${process.pid}.tmp`;
-    rmSync(temporary, { recursive: true, force: true });
     const paths = filesUnder(siteDir).map((file) => relative(siteDir, file));
-    linkFiles(siteDir, temporary, paths);
-    const files = paths.map((path): KeptFile => {
-      const stat = statSync(join(temporary, path));
-      return [path, stat.size, stat.mtimeMs];
+    // The kept files are brought up to date in place: a file carried over (or restored) into the new site
+    // is already kept, as the same file; only the others are linked, and those the site lost removed.
+    const keptFiles = paths.map((path): KeptFile => {
+      const published = statSync(join(siteDir, path));
+      let kept = statSync(join(this.filesDir, path), { throwIfNoEntry: false });
+      if (kept?.ino !== published.ino || kept.dev !== published.dev) {
+        rmSync(join(this.filesDir, path), { force: true });
+        linkFiles(siteDir, this.filesDir, [path]);
+        kept = statSync(join(this.filesDir, path));
+      }
+      return [path, kept.size, kept.mtimeMs];
     });
-    rmSync(this.filesDir, { recursive: true, force: true });
-    renameSync(temporary, this.filesDir);
-    const record: SnapshotRecord = { format: FORMAT, key, codeKey, facts, files };
+    const inSite = new Set(paths);
+    for (const file of filesUnder(this.filesDir)) {
+      if (inSite.has(relative(this.filesDir, file))) continue;
+      rmSync(file);
+      try {
+        // A page's folder (a deleted briefing's) goes with its last file.
+        rmdirSync(dirname(file));
+      } catch {
+        // Other files are still in it.
+      }
+    }
+    const record: SnapshotRecord = { format: FORMAT, key, codeKey, facts, files: keptFiles };
     writeFileAtomically(this.recordFile, JSON.stringify(record));
   }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -63,6 +63,38 @@ describe('the kept site as a source of carried pages', () => {
     snapshot.carryInto(['/briefings/a/', '/og/briefings/a.png'], next);
     expect(readFileSync(join(next, 'briefings/a/index.html'), 'utf8')).toBe('briefing a');
     expect(statSync(join(next, 'og/briefings/a.png')).ino).toBe(statSync(join(dir, 'og/briefings/a.png')).ino);
+  });
+});
+
+describe('the kept site, kept again after the next build', () => {
+  it('holds exactly the new site: files carried over stay as they are, the others are linked, lost ones go', () => {
+    const { dir, facts } = builtSite();
+    const keptDir = mkdtempSync(join(tmpdir(), 'tickerpress-kept-'));
+    const snapshot = new SiteSnapshot(keptDir);
+    snapshot.store('inputs', 'code', facts, dir);
+    const keptCard = () => statSync(join(keptDir, 'files/og/briefings/a.png'));
+    const cardBefore = keptCard();
+
+    // The next site: the card carried over, the briefing edited, the feed gone, a new briefing.
+    const next = mkdtempSync(join(tmpdir(), 'tickerpress-next-'));
+    snapshot.carryInto(['/og/briefings/a.png'], next);
+    for (const [path, text] of Object.entries({
+      'index.html': 'home, edited',
+      'briefings/a/index.html': 'briefing a, edited',
+      'briefings/b/index.html': 'briefing b',
+    })) {
+      mkdirSync(join(next, path, '..'), { recursive: true });
+      writeFileSync(join(next, path), text);
+    }
+    snapshot.store('inputs 2', 'code', { ...facts, pageKeys: { '/briefings/b/': 'key b' } }, next);
+
+    expect(snapshot.matching('inputs 2', new Date())).toBeDefined();
+    expect(keptCard().ino).toBe(cardBefore.ino);
+    expect(readFileSync(join(keptDir, 'files/briefings/a/index.html'), 'utf8')).toBe('briefing a, edited');
+    expect(readFileSync(join(keptDir, 'files/briefings/b/index.html'), 'utf8')).toBe('briefing b');
+    expect(existsSync(join(keptDir, 'files/tags/x/rss.xml'))).toBe(false);
+    expect(existsSync(join(keptDir, 'files/tags/x'))).toBe(false);
+    expect(snapshot.carriable('code')).toEqual({ '/briefings/b/': 'key b' });
   });
 });
 
