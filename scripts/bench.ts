@@ -215,37 +215,21 @@ if (!skipped.has('edit')) {
   edit = await run(ours, root, env);
 }
 const baselineRoot = join(root, 'bench/baseline');
-rmSync(join(baselineRoot, 'node_modules/.astro'), { recursive: true, force: true });
-rmSync(join(baselineRoot, '.astro'), { recursive: true, force: true });
+/** The plain Astro + MDX baseline, built from a clean cache into `outFolder` with `extraEnv`. */
+const runBaseline = (outFolder: string, extraEnv: Record<string, string> = {}) => {
+  rmSync(join(baselineRoot, 'node_modules/.astro'), { recursive: true, force: true });
+  rmSync(join(baselineRoot, '.astro'), { recursive: true, force: true });
+  return run(
+    [process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, outFolder)],
+    baselineRoot,
+    { CONTENT_DIR: contentDir, ...extraEnv },
+  );
+};
 // At 30,000 briefings the baseline (a module per briefing) needs far more memory than our build: it can be left out.
-const baseline = skipped.has('baseline')
-  ? undefined
-  : await run(
-      [
-        process.execPath,
-        join(root, 'node_modules/astro/bin/astro.mjs'),
-        'build',
-        '--outDir',
-        join(work, 'baseline-dist'),
-      ],
-      baselineRoot,
-      { CONTENT_DIR: contentDir },
-    );
-
-rmSync(join(baselineRoot, 'node_modules/.astro'), { recursive: true, force: true });
+const baseline = skipped.has('baseline') ? undefined : await runBaseline('baseline-dist');
 const satteri = skipped.has('satteri')
   ? undefined
-  : await run(
-      [
-        process.execPath,
-        join(root, 'node_modules/astro/bin/astro.mjs'),
-        'build',
-        '--outDir',
-        join(work, 'satteri-dist'),
-      ],
-      baselineRoot,
-      { CONTENT_DIR: contentDir, BASELINE_PROCESSOR: 'satteri' },
-    );
+  : await runBaseline('satteri-dist', { BASELINE_PROCESSOR: 'satteri' });
 
 const describe = (result: Run) => ({
   seconds: Number(result.seconds.toFixed(1)),

@@ -48,6 +48,19 @@ function edit(path: string, change: (text: string) => string): void {
 }
 
 const briefing = (name: string) => `content/briefings/${name}.mdx`;
+
+/** Adds a briefing (a copy of the chip suppliers' one) scheduled two hours after the tests' clock; returns when. */
+function addScheduledBriefing(name: string, title: string): Date {
+  const scheduledAt = new Date(new Date(TEST_BUILD_TIME).getTime() + 2 * 3_600_000);
+  const chips = readFileSync(join(project, briefing('2026-03-18-chip-suppliers-capacity')), 'utf8');
+  writeFileSync(
+    join(project, briefing(name)),
+    chips
+      .replace(/^title: .*$/m, `title: ${title}`)
+      .replace(/^publishedAt: .*$/m, `publishedAt: ${scheduledAt.toISOString().replace('.000Z', '+00:00')}`),
+  );
+  return scheduledAt;
+}
 const page = (path: string) => load(readFileSync(join(dist(), path, 'index.html'), 'utf8'));
 
 beforeAll(async () => {
@@ -138,15 +151,8 @@ describe('an incremental rebuild', () => {
 
   it('once the clock reaches a scheduled briefing, adds it where a cold build would', async () => {
     const at = (iso: string) => ({ BUILD_TIME: iso });
-    const scheduledAt = new Date(new Date(TEST_BUILD_TIME).getTime() + 2 * 3_600_000);
     const scheduled = '2026-11-01-scheduled-results';
-    const chips = readFileSync(join(project, briefing('2026-03-18-chip-suppliers-capacity')), 'utf8');
-    writeFileSync(
-      join(project, briefing(scheduled)),
-      chips
-        .replace(/^title: .*$/m, 'title: Chip suppliers publish their results')
-        .replace(/^publishedAt: .*$/m, `publishedAt: ${scheduledAt.toISOString().replace('.000Z', '+00:00')}`),
-    );
+    const scheduledAt = addScheduledBriefing(scheduled, 'Chip suppliers publish their results');
     const waiting = await incrementalBuild();
     expect(waiting.ok, waiting.output).toBe(true);
     expect(existsSync(join(dist(), 'briefings', scheduled))).toBe(false);
@@ -216,15 +222,8 @@ describe('a rebuild with nothing changed', () => {
   it('builds again once the clock reaches a scheduled briefing, and not before', async () => {
     const at = (iso: string) => ({ env: { BUILD_TIME: iso } });
     const buildTime = new Date(TEST_BUILD_TIME);
-    const scheduledAt = new Date(buildTime.getTime() + 2 * 3_600_000);
     const scheduled = '2026-11-01-scheduled-follow-up';
-    const chips = readFileSync(join(project, briefing('2026-03-18-chip-suppliers-capacity')), 'utf8');
-    writeFileSync(
-      join(project, briefing(scheduled)),
-      chips
-        .replace(/^title: .*$/m, 'title: Chip suppliers report their quarter')
-        .replace(/^publishedAt: .*$/m, `publishedAt: ${scheduledAt.toISOString().replace('.000Z', '+00:00')}`),
-    );
+    const scheduledAt = addScheduledBriefing(scheduled, 'Chip suppliers report their quarter');
     const added = await incrementalBuild();
     expect(added.ok, added.output).toBe(true);
     expect(added.output).toMatch(ASTRO_RAN);
