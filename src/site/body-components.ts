@@ -112,24 +112,31 @@ export function bodyComponents(sources: BodyComponentSources): BodyComponents {
   };
 }
 
+/** A mention as the body stores it (`Ticker` above): its symbol. */
+const MENTION = new RegExp(`<span class="ticker-mention" ${MENTION_ATTRIBUTE}="([^"]+)">([^<]*)</span>`, 'g');
+/** A heading's own link (the pipeline wraps each heading's content in one); it holds no other link. */
+const HEADING_ANCHOR = /<a class="heading-anchor"[^>]*>[\s\S]*?<\/a>/g;
+
 /**
- * The body's ticker mentions as the page shows them: a link to the ticker's page where it has one, its
- * company named in the title where the directory knows it.
+ * The body's ticker mentions as the page shows them: a link to the ticker's page where it has one (not
+ * inside a heading, whose content is already a link, and a link may not hold another), its company
+ * named in the title where the directory knows it.
  */
 export function resolveTickerMentions(
   html: string,
   withPages: ReadonlySet<string>,
   directory: TickerDirectory,
 ): string {
-  return html.replace(
-    new RegExp(`<span class="ticker-mention" ${MENTION_ATTRIBUTE}="([^"]+)">([^<]*)</span>`, 'g'),
-    (_mention, symbol: string) => {
-      const label = tickerLabel(symbol, directory);
-      const title = label.name ? { title: `${label.name} (${label.exchange}: ${symbol})` } : {};
-      const mention = withPages.has(symbol)
+  const drawMention = (linked: boolean) => (_mention: string, symbol: string) => {
+    const label = tickerLabel(symbol, directory);
+    const title = label.name ? { title: `${label.name} (${label.exchange}: ${symbol})` } : {};
+    const mention =
+      linked && withPages.has(symbol)
         ? element('a', { className: ['ticker-mention'], href: routes.ticker(symbol), ...title }, [text(symbol)])
         : element('span', { className: ['ticker-mention'], ...title }, [text(symbol)]);
-      return toHtml(mention);
-    },
-  );
+    return toHtml(mention);
+  };
+  return html
+    .replace(HEADING_ANCHOR, (anchor) => anchor.replace(MENTION, drawMention(false)))
+    .replace(MENTION, drawMention(true));
 }

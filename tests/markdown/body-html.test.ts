@@ -75,6 +75,17 @@ describe('ticker mentions', () => {
       '<p><a class="ticker-mention" href="/tickers/AMZN/" title="Amazon.com, Inc. (Nasdaq: AMZN)">AMZN</a> and <span class="ticker-mention">ZZZ</span></p>',
     );
   });
+
+  it('stay plain text in a heading, whose content is already a link to itself', async () => {
+    const { html } = await render(
+      '---\ntitle: x\n---\n\nText.\n\n## Results at <Ticker symbol="AMZN" /> beat\n\nMore.\n',
+    );
+    const resolved = resolveTickerMentions(html, new Set(['AMZN']), new Map());
+    expect(resolved).toContain(
+      '<h2 id="results-at-amzn-beat"><a class="heading-anchor" href="#results-at-amzn-beat">Results at <span class="ticker-mention">AMZN</span> beat</a></h2>',
+    );
+    expect(resolved).not.toContain('href="/tickers/AMZN/"');
+  });
 });
 
 describe('plain HTML elements in a body', () => {
