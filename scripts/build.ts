@@ -153,6 +153,7 @@ if (checkStatus !== 0) {
   astro.kill();
   await astroExit;
   rmSync(staging, { recursive: true, force: true });
+  rmSync(factsFile, { force: true });
   console.error(`\nBuild stopped: the content has errors (listed above). ${outputUntouched()}`);
   process.exit(checkStatus);
 }
@@ -176,12 +177,12 @@ try {
   console.log(`[tickerpress] ${facts.carried.length} unchanged pages carried over from the last build in ${seconds} s`);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(factsFile, { force: true });
   console.error(error);
   console.error(`\nBuild failed while carrying over the unchanged pages: ${outputUntouched()}`);
   process.exit(1);
-} finally {
-  rmSync(factsFile, { force: true });
 }
+rmSync(factsFile, { force: true });
 
 // The search index, now that Astro's process and its memory are gone.
 try {

@@ -37,6 +37,7 @@ const briefings = defineCollection({
     rendererDigest,
     seriesDigest: (symbol) => seriesDigest(paths, symbol),
     bodiesInUse: (keys) => noteBodiesInUse(root, keys),
+    loadingStarts: () => bodyRenderer.beginLoad(),
     loadingDone: () => bodyRenderer.release(),
   }),
   schema: briefingSchemaWith(reference('authors'), marketSnapshotSchema),

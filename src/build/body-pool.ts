@@ -24,7 +24,9 @@ export const BODY_POOL_THRESHOLD = 200;
 
 export interface PooledBodyRenderer {
   readonly render: RenderBriefingBody;
-  /** Stops the worker threads, if any were started; the next render starts them again if it must. */
+  /** A load begins: threads may start while it lasts. */
+  beginLoad(): void;
+  /** The load is over: stops the worker threads, if any were started, and starts none until the next load. */
   release(): Promise<void>;
   /** Worker threads running now (0 while bodies are rendered in this thread). */
   readonly threads: number;
@@ -38,10 +40,12 @@ export function pooledBodyRenderer(root: string, paths: ContentPaths, render: Re
   const workers = workerCount('BODY_WORKERS');
   let pool: WorkerPool<BodyJob, BodyReply> | undefined;
   let requested = 0;
+  // The dev server re-renders a saved file outside any load: such a body never starts threads.
+  let loading = false;
   return {
     render: async (source, filePath, frontmatter) => {
       requested += 1;
-      if (!pool && requested >= BODY_POOL_THRESHOLD && workers > 1) {
+      if (!pool && loading && requested >= BODY_POOL_THRESHOLD && workers > 1) {
         const data: BodyWorkerData = { paths, root };
         pool = new WorkerPool(join(root, WORKER_ENTRIES.bodies), workers, data, (job) => job.filePath);
       }
@@ -53,7 +57,12 @@ export function pooledBodyRenderer(root: string, paths: ContentPaths, render: Re
     get threads() {
       return pool?.size ?? 0;
     },
+    beginLoad: () => {
+      loading = true;
+      requested = 0;
+    },
     release: async () => {
+      loading = false;
       const running = pool;
       pool = undefined;
       requested = 0;

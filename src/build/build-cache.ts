@@ -5,6 +5,7 @@
  */
 import type { Hash } from 'node:crypto';
 import {
+  constants,
   copyFileSync,
   existsSync,
   linkSync,
@@ -71,6 +72,9 @@ export function hashCacheSources(hash: Hash, projectRoot: string, sources: Cache
   return hashSources(hash, projectRoot, [...moduleGraph(projectRoot, sources.code), ...sources.files]);
 }
 
+/** Why a hard link may be refused where a copy would do. */
+const LINK_REFUSED = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+
 /**
  * Recreates the files `paths` (relative to `from`) under `to`, by hard link where it can, by copy where it
  * cannot (another file system). Cached and published files are never changed in place, so the two names
@@ -86,8 +90,11 @@ export function linkFiles(from: string, to: string, paths: readonly string[]): v
     }
     try {
       linkSync(join(from, path), join(to, path));
-    } catch {
-      copyFileSync(join(from, path), join(to, path));
+    } catch (error) {
+      // Another file system, or one without hard links: a copy, which never replaces a file (that file
+      // could be linked elsewhere, and would change there too).
+      if (!LINK_REFUSED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(join(from, path), join(to, path), constants.COPYFILE_EXCL);
     }
   }
 }

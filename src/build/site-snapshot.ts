@@ -145,29 +145,32 @@ export class SiteSnapshot {
   store(key: string, codeKey: string, facts: BuildFacts, siteDir: string): void {
     this.discard();
     const paths = filesUnder(siteDir).map((file) => relative(siteDir, file));
-    // The kept files are brought up to date in place: a file carried over (or restored) into the new site
-    // is already kept, as the same file; only the others are linked, and those the site lost removed.
+    // Files the new site lost go first, with the folders they leave empty: a path that was a folder may
+    // now be a file, or the other way round.
+    const inSite = new Set(paths);
+    for (const file of filesUnder(this.filesDir)) {
+      if (inSite.has(relative(this.filesDir, file))) continue;
+      rmSync(file);
+      for (let folder = dirname(file); folder !== this.filesDir; folder = dirname(folder)) {
+        try {
+          rmdirSync(folder);
+        } catch {
+          break; // Other files are still in it.
+        }
+      }
+    }
+    // The others are brought up to date in place: a file carried over (or restored) into the new site is
+    // already kept, as the same file; only the rest are linked.
     const keptFiles = paths.map((path): KeptFile => {
       const published = statSync(join(siteDir, path));
       let kept = statSync(join(this.filesDir, path), { throwIfNoEntry: false });
       if (kept?.ino !== published.ino || kept.dev !== published.dev) {
-        rmSync(join(this.filesDir, path), { force: true });
+        rmSync(join(this.filesDir, path), { recursive: true, force: true });
         linkFiles(siteDir, this.filesDir, [path]);
         kept = statSync(join(this.filesDir, path));
       }
       return [path, kept.size, kept.mtimeMs];
     });
-    const inSite = new Set(paths);
-    for (const file of filesUnder(this.filesDir)) {
-      if (inSite.has(relative(this.filesDir, file))) continue;
-      rmSync(file);
-      try {
-        // A page's folder (a deleted briefing's) goes with its last file.
-        rmdirSync(dirname(file));
-      } catch {
-        // Other files are still in it.
-      }
-    }
     const record: SnapshotRecord = { format: FORMAT, key, codeKey, facts, files: keptFiles };
     writeFileAtomically(this.recordFile, JSON.stringify(record));
   }

@@ -114,8 +114,8 @@ export function bodyComponents(sources: BodyComponentSources): BodyComponents {
 
 /** A mention as the body stores it (`Ticker` above): its symbol. */
 const MENTION = new RegExp(`<span class="ticker-mention" ${MENTION_ATTRIBUTE}="([^"]+)">([^<]*)</span>`, 'g');
-/** A heading's own link (the pipeline wraps each heading's content in one); it holds no other link. */
-const HEADING_ANCHOR = /<a class="heading-anchor"[^>]*>[\s\S]*?<\/a>/g;
+/** A heading: the pipeline wraps its whole content in a link to itself, which may hold no other link. */
+const HEADING = /<h([1-6])\b[^>]*>[\s\S]*?<\/h\1>/g;
 
 /**
  * The body's ticker mentions as the page shows them: a link to the ticker's page where it has one (not
@@ -137,6 +137,6 @@ export function resolveTickerMentions(
     return toHtml(mention);
   };
   return html
-    .replace(HEADING_ANCHOR, (anchor) => anchor.replace(MENTION, drawMention(false)))
+    .replace(HEADING, (heading) => heading.replace(MENTION, drawMention(false)))
     .replace(MENTION, drawMention(true));
 }

@@ -98,6 +98,24 @@ describe('the kept site, kept again after the next build', () => {
   });
 });
 
+describe('the kept site, when a path changes from a folder to a file', () => {
+  it('is kept again, and matches', () => {
+    const { dir, facts } = builtSite();
+    const snapshot = new SiteSnapshot(mkdtempSync(join(tmpdir(), 'tickerpress-kept-')));
+    snapshot.store('inputs', 'code', facts, dir);
+    // `briefings` was a folder of pages; now it is a file, and `index.html` a folder.
+    const next = mkdtempSync(join(tmpdir(), 'tickerpress-next-'));
+    writeFileSync(join(next, 'briefings'), 'a file now');
+    mkdirSync(join(next, 'index.html'));
+    writeFileSync(join(next, 'index.html', 'page'), 'a page');
+    snapshot.store('inputs 2', 'code', facts, next);
+    expect(snapshot.matching('inputs 2', new Date())?.files.map(([path]) => path)).toEqual([
+      'briefings',
+      'index.html/page',
+    ]);
+  });
+});
+
 describe('noteKeyAndCarry', () => {
   afterEach(() => {
     vi.unstubAllEnvs();

@@ -85,6 +85,11 @@ describe('ticker mentions', () => {
       '<h2 id="results-at-amzn-beat"><a class="heading-anchor" href="#results-at-amzn-beat">Results at <span class="ticker-mention">AMZN</span> beat</a></h2>',
     );
     expect(resolved).not.toContain('href="/tickers/AMZN/"');
+    // After another link in the heading, too.
+    const { html: linked } = await render(
+      '---\ntitle: x\n---\n\nText.\n\n## Guidance [raised](https://example.com/) for <Ticker symbol="AMZN" />\n',
+    );
+    expect(resolveTickerMentions(linked, new Set(['AMZN']), new Map())).not.toContain('href="/tickers/AMZN/"');
   });
 });
 

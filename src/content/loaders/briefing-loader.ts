@@ -28,7 +28,9 @@ export interface BriefingsLoaderOptions {
   readonly seriesDigest: (symbol: string) => string;
   /** Told, once loading is done, the cache keys of every briefing's body: what a cache must keep. */
   readonly bodiesInUse?: (cacheKeys: ReadonlySet<string>) => void;
-  /** Called once loading is done, failed or not: the renderer may stop its threads. */
+  /** Called as loading begins: the renderer may start threads while it lasts. */
+  readonly loadingStarts?: () => void;
+  /** Called once loading is done, failed or not: the renderer stops its threads. */
   readonly loadingDone?: () => Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
         if (charted.some(({ symbol, digest }) => options.seriesDigest(symbol) !== digest)) store.delete(entry.id);
       }
       const bodies = new Map<string, BriefingBody>();
+      options.loadingStarts?.();
       try {
         await loadBriefings();
       } finally {
