@@ -56,8 +56,9 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
   const outputDir = join(siteDir, 'pagefind');
   rmSync(outputDir, { recursive: true, force: true });
   const paths = globSync(SEARCHABLE_PAGES, { cwd: siteDir }).sort();
-  const cache = new SearchIndexCache(cacheDir(projectRoot, 'pagefind'));
-  const memo = new PageFactsMemo(cacheDir(projectRoot, 'pagefind'));
+  const searchCacheDir = cacheDir(projectRoot, 'pagefind');
+  const cache = new SearchIndexCache(searchCacheDir);
+  const memo = new PageFactsMemo(searchCacheDir);
   const facts = new Map(
     paths.map((path) => [
       path,

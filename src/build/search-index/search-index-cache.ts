@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { filesUnder, linkFiles, writeFileAtomically } from '../build-cache.ts';
 import { installedPackage } from '../installed-package.ts';
 
@@ -134,7 +134,6 @@ export class PageFactsMemo {
 
   /** Keeps the facts of the pages asked for in this build, and no others, for the next build. */
   save(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
     writeFileAtomically(this.file, JSON.stringify(this.next));
   }
 }
