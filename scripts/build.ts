@@ -33,6 +33,8 @@ const outDir = resolve(values.outDir);
 const { SiteConfigError } = await import('../src/content/schema/site-config.ts');
 const { INDEX_AFTER_ASTRO } = await import('../src/build/integrations/pagefind-integration.ts');
 const { indexSite } = await import('../src/build/search-index/pagefind-index.ts');
+const { EarlyIndex } = await import('../src/build/search-index/early-index.ts');
+const { ANNOUNCE_BRIEFINGS_READ, briefingsReadIn } = await import('../src/build/briefings-read.ts');
 const { BUILD_FACTS_FILE, SiteSnapshot, siteCodeKey, siteInputsKey } = await import('../src/build/site-snapshot.ts');
 const { CARRY_FROM } = await import('../src/build/carried-pages.ts');
 const { cacheDir } = await import('../src/build/build-cache.ts');
@@ -129,14 +131,22 @@ writeFileSync(carryFile, JSON.stringify({ keys: carriable }));
 // mostly another's), but Astro's log is held back until the check has printed its findings, so every
 // content problem is reported with its file and line first, and a failed check stops the build.
 const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging, ...passThrough], {
-  stdio: ['ignore', 'pipe', 'pipe'],
+  stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   env: {
     ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
     ...process.env,
     [INDEX_AFTER_ASTRO]: '1',
     [BUILD_FACTS_FILE]: factsFile,
     [CARRY_FROM]: carryFile,
+    [ANNOUNCE_BRIEFINGS_READ]: '1',
   },
+});
+// Once Astro has loaded the briefings, the search bundles of those it read from changed files are begun
+// from the kept site while it renders the pages (`early-index.ts`).
+const earlyIndex = new EarlyIndex(snapshot.keptSiteDir, cacheDir(projectRoot, 'pagefind'));
+astro.on('message', (message) => {
+  const ids = briefingsReadIn(message);
+  if (ids) earlyIndex.begin(ids);
 });
 const held: [NodeJS.WriteStream, Buffer][] = [];
 let holding = true;
@@ -144,7 +154,7 @@ for (const [from, to] of [
   [astro.stdout, process.stdout],
   [astro.stderr, process.stderr],
 ] as const) {
-  from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+  from?.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
 }
 const astroExit = exitOf(astro).finally(() => rmSync(carryFile, { force: true }));
 const checkStatus = await exitOf(checkContent());
@@ -186,7 +196,7 @@ rmSync(factsFile, { force: true });
 
 // The search index, now that Astro's process and its memory are gone.
 try {
-  console.log(`[tickerpress-pagefind] ${await indexSite(staging, projectRoot)}`);
+  console.log(`[tickerpress-pagefind] ${await indexSite(staging, projectRoot, { begun: earlyIndex })}`);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   console.error(error);

@@ -8,6 +8,7 @@ import { briefingsLoader } from './content/loaders/briefing-loader.ts';
 import { marketLoader, seriesDigest } from './content/loaders/market-loader.ts';
 import { bodyRendererDigest, cachedBodyRenderer, noteBodiesInUse } from './build/body-cache.ts';
 import { pooledBodyRenderer } from './build/body-pool.ts';
+import { announceBriefingsRead } from './build/briefings-read.ts';
 import { briefingBodyRenderer } from './site/briefing-body.ts';
 
 /**
@@ -39,6 +40,7 @@ const briefings = defineCollection({
     bodiesInUse: (keys) => noteBodiesInUse(root, keys),
     loadingStarts: () => bodyRenderer.beginLoad(),
     loadingDone: () => bodyRenderer.release(),
+    briefingsRead: announceBriefingsRead,
   }),
   schema: briefingSchemaWith(reference('authors'), marketSnapshotSchema),
 });

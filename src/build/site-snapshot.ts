@@ -102,6 +102,11 @@ export class SiteSnapshot {
     this.filesDir = join(cacheDir, 'files');
   }
 
+  /** The folder of the kept site: the files the last build published. */
+  get keptSiteDir(): string {
+    return this.filesDir;
+  }
+
   /**
    * The kept site, when it was built from inputs with digest `key`, is still valid at `now`, and is intact.
    */

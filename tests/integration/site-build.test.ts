@@ -638,9 +638,10 @@ describe('social cards', () => {
     const [, cards = ''] =
       /(\d+) cards: 1 rendered, \d+ from the cache \([\d.]+ s\); 1 stale cards removed/.exec(edited.output) ?? [];
     expect(entries('og')).toBe(Number(cards));
-    // Only the edited briefing's bundle is indexed again.
+    // Only the edited briefing's bundle is indexed again, begun from the last site while the pages
+    // rendered (Astro's process named the briefing it read as soon as it had loaded them).
     expect(edited.output).toMatch(
-      /search index: \d+ pages in [\d.]+ s \((\d+) bundles?, 1 indexed, \d+ from the cache\)\n/,
+      /search index: \d+ pages in [\d.]+ s \((\d+) bundles?, 1 indexed, \d+ from the cache\) \(1 of them begun while the pages rendered\)\n/,
     );
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative } from 'node:path';
 import { filesUnder, linkFiles, writeFileAtomically } from '../build-cache.ts';
 import { installedPackage } from '../installed-package.ts';
+import { indexedPart, sortDateOf } from './search-bundles.ts';
 
 export interface SearchIndexFacts {
   /** Pages in the bundle, for the build log. */
@@ -34,6 +35,11 @@ export function bundleKey(
 export interface PageFacts {
   readonly date: string | undefined;
   readonly digest: string;
+}
+
+/** The facts of a page, read from its HTML. */
+export function pageFactsOf(html: string): PageFacts {
+  return { date: sortDateOf(html), digest: createHash('sha256').update(indexedPart(html)).digest('base64url') };
 }
 
 /** A page's facts as last read, with the identity of the file they were read from. */

@@ -32,6 +32,12 @@ export interface BriefingsLoaderOptions {
   readonly loadingStarts?: () => void;
   /** Called once loading is done, failed or not: the renderer stops its threads. */
   readonly loadingDone?: () => Promise<void>;
+  /**
+   * Told, once every briefing has loaded, the ids of those read from their files (new, changed, or whose
+   * stored body was outdated), the others being as the last build stored them: a build can start on what
+   * it knows these change while the pages are still to render.
+   */
+  readonly briefingsRead?: (ids: readonly string[]) => void;
 }
 
 const RENDERER_META = 'body-renderer';
@@ -59,7 +65,7 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
       const started = performance.now();
       const root = fileURLToPath(context.config.root);
       const authors = new Set(authorFiles(options.paths).keys());
-      let parsed = 0;
+      const read: string[] = [];
       const { store, meta } = context;
       // An entry is read again (and its body rendered) only when its file changed, unless the renderer
       // or the market data its charts were drawn from changed since: such entries are dropped first.
@@ -80,9 +86,10 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
       }
       const cacheKeys = store.values().flatMap((entry) => entry.rendered?.metadata?.['cacheKey'] ?? []);
       options.bodiesInUse?.(new Set(cacheKeys.filter((key): key is string => typeof key === 'string')));
+      options.briefingsRead?.(read);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       context.logger.info(
-        `${context.store.keys().length} briefings loaded in ${seconds} s (${parsed} read, the rest unchanged)`,
+        `${context.store.keys().length} briefings loaded in ${seconds} s (${read.length} read, the rest unchanged)`,
       );
 
       async function loadBriefings(): Promise<void> {
@@ -139,7 +146,7 @@ export function briefingsLoader(options: BriefingsLoaderOptions): Loader {
               }
               data['market'] = completed.snapshot;
             }
-            parsed += 1;
+            read.push(props.id);
             bodies.set(props.id, await options.renderBody(source, props.filePath, { ...result.raw }));
             return context.parseData({ ...props, data: data as typeof props.data });
           },
