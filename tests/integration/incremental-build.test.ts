@@ -4,7 +4,16 @@
  * scheduled briefing going live, a component and the site configuration, a rebuild that carries over what
  * it can writes exactly the bytes of a cold build of the same project, and renders only what changed.
  */
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
@@ -49,6 +58,9 @@ function edit(path: string, change: (text: string) => string): void {
 
 const briefing = (name: string) => `content/briefings/${name}.mdx`;
 
+/** The sites replaced by a build, set aside for the next build to remove. */
+const setAside = () => readdirSync(join(cache, 'site', 'replaced'));
+
 /** Adds a briefing (a copy of the chip suppliers' one) scheduled two hours after the tests' clock; returns when. */
 function addScheduledBriefing(name: string, title: string): Date {
   const scheduledAt = new Date(new Date(TEST_BUILD_TIME).getTime() + 2 * 3_600_000);
@@ -84,6 +96,9 @@ describe('an incremental rebuild', () => {
     expect(rendered).toBeLessThanOrEqual(15);
     expect(reused).toBeGreaterThan(rendered);
     expect(siteFiles(dist())).toEqual(before);
+    // The site it replaced is set aside whole, to be removed by the next build while Astro works.
+    expect(setAside()).toHaveLength(1);
+    expect(siteFiles(join(cache, 'site', 'replaced', setAside()[0] ?? ''))).toEqual(before);
   }, 300_000);
 
   it('after edits, a deletion, an addition and new market data, writes the bytes of a cold build', async () => {
@@ -115,8 +130,12 @@ describe('an incremental rebuild', () => {
     // The card of a briefing no edit touches: carried over, it is the very file the last build published.
     const untouchedCard = () => statSync(join(dist(), 'og/briefings/2026-02-24-quintal-foundry-dresden-plant.png')).ino;
     const cardBefore = untouchedCard();
+    const [replacedBefore] = setAside();
     const result = await incrementalBuild();
     expect(result.ok, result.output).toBe(true);
+    // The site the last build set aside is gone; the one this build replaced took its place.
+    expect(setAside()).toHaveLength(1);
+    expect(setAside()).not.toContain(replacedBefore);
     const { rendered, reused } = pageCounts(result);
     expect(reused).toBeGreaterThan(0);
     expect(rendered).toBeGreaterThan(15);
