@@ -17,6 +17,8 @@ export const WORKER_ENTRIES = {
   cards: 'src/build/cards/card-worker.ts',
   /** Renders briefing bodies as content loads (`src/build/body-pool.ts` starts it). */
   bodies: 'src/build/body-worker.ts',
+  /** Indexes search bundles, each with a Pagefind of its own (`src/build/search-index/pagefind-index.ts` starts it). */
+  search: 'src/build/search-index/bundle-worker.ts',
 } as const;
 
 export interface CacheSources {

@@ -2,9 +2,10 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexSite, SEARCHABLE_PAGES } from '../../src/build/search-index/pagefind-index.ts';
+import { indexSite, SEARCH_WORKERS, SEARCHABLE_PAGES } from '../../src/build/search-index/pagefind-index.ts';
 import { PAGE_FACTS_FILE, PageFactsMemo } from '../../src/build/search-index/search-index-cache.ts';
 import { routes } from '../../src/site/routes.ts';
+import { siteFiles } from '../helpers/site-build.ts';
 
 const page = (title: string, body: string, date = '2026-02-01T09:00:00.000Z') =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body data-pagefind-sort="date:${date}"><h1>${title}</h1><p>${body}</p></main></body></html>`;
@@ -96,6 +97,30 @@ describe('the search index', () => {
     expect(readdirSync(join(shrunk, 'pagefind')).sort()).toEqual(['2025', '2026', 'bundles.json']);
     const cache = join(process.env['TICKERPRESS_CACHE_DIR'] ?? '', 'pagefind');
     expect(readdirSync(cache).filter((name) => name.endsWith('.json') && name !== PAGE_FACTS_FILE)).toHaveLength(2);
+  });
+
+  it('indexes bundles side by side, each with a Pagefind of its own, into the bytes of one at a time', async () => {
+    const pages = {
+      'briefings/a-2024': page('Aldane', 'Aldane raised its dividend.', '2024-05-02T09:00:00.000Z'),
+      'briefings/b-2025': page('Borrow', 'Borrow cut its forecast.', '2025-03-02T09:00:00.000Z'),
+      'briefings/c-2026': page('Castel', 'Castel bought a rival.', '2026-01-02T09:00:00.000Z'),
+      'briefings/d-2026': page('Dunmore', 'Dunmore won an order.', '2026-02-02T09:00:00.000Z'),
+    };
+    const indexedWith = async (workers: string) => {
+      process.env['TICKERPRESS_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'tickerpress-index-cache-'));
+      process.env[SEARCH_WORKERS] = workers;
+      try {
+        const dir = site(pages);
+        expect(await indexSite(dir, process.cwd())).toMatch(/\(3 bundles, 3 indexed, 0 from the cache\)$/);
+        return siteFiles(join(dir, 'pagefind'));
+      } finally {
+        delete process.env[SEARCH_WORKERS];
+      }
+    };
+    const sideBySide = await indexedWith('3');
+    expect(sideBySide).toEqual(await indexedWith('1'));
+    expect([...sideBySide.keys()].filter((path) => path.endsWith('pagefind-entry.json'))).toHaveLength(3);
+    await expect(indexedWith('none')).rejects.toThrow(/SEARCH_WORKERS must be a whole number/);
   });
 
   it('indexes again, and does not fail, when the cached entry is damaged', async () => {

@@ -12,6 +12,8 @@ import { globSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheDir, writeFileAtomically } from '../build-cache.ts';
+import { WORKER_ENTRIES } from '../project-files.ts';
+import { WorkerPool, workerCount } from '../worker-pool.ts';
 import { bundleKey, pageFactsOf, PageFactsMemo, SearchIndexCache, type PageFacts } from './search-index-cache.ts';
 import {
   BUNDLE_MANIFEST,
@@ -40,6 +42,9 @@ export const SEARCHABLE_PAGES = 'briefings/**/index.html';
 export function searchablePageOf(id: string): string {
   return `briefings/${id}/index.html`;
 }
+
+/** The environment variable that sets how many bundles are indexed at once (one per core by default). */
+export const SEARCH_WORKERS = 'SEARCH_WORKERS';
 
 /** Files Pagefind writes for its own search interfaces, which the search page does not load. */
 const UNUSED_FILES = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
@@ -111,21 +116,54 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
   );
   const stale = bundles.filter((bundle) => !cache.restore(keys.get(bundle) ?? '', join(outputDir, bundle.name)));
   let kept = true;
-  let begunCount = 0;
+  const keep = (bundle: SearchBundle) => {
+    try {
+      cache.store(keys.get(bundle) ?? '', join(outputDir, bundle.name), { pages: bundle.pages.length });
+    } catch {
+      // The bundle in the site is complete; only the next build's shortcut is lost.
+      kept = false;
+    }
+  };
+  const begun = new Map<SearchBundle, BegunBundle>();
+  let pool: WorkerPool<BundleJob, void> | undefined;
   try {
     for (const bundle of stale) {
-      const target = join(outputDir, bundle.name);
-      const begun = await options.begun?.take(bundle);
-      if (begun) begunCount += 1;
-      await indexBundle(siteDir, bundle, target, facts, begun);
-      try {
-        cache.store(keys.get(bundle) ?? '', target, { pages: bundle.pages.length });
-      } catch {
-        // The bundle in the site is complete; only the next build's shortcut is lost.
-        kept = false;
-      }
+      const taken = await options.begun?.take(bundle);
+      if (taken) begun.set(bundle, taken);
     }
+    const fromTheStart = stale.filter((bundle) => !begun.has(bundle));
+    // Bundles are independent of each other: two or more are indexed side by side, each by a Pagefind
+    // of its own in a worker thread, while the bundles begun are finished here.
+    const threads = Math.min(fromTheStart.length, workerCount(SEARCH_WORKERS));
+    if (threads >= 2) {
+      pool = new WorkerPool(join(projectRoot, WORKER_ENTRIES.search), threads, undefined, (job) => job.target);
+    }
+    const jobOf = (bundle: SearchBundle): BundleJob => ({
+      siteDir,
+      pages: bundle.pages,
+      target: join(outputDir, bundle.name),
+    });
+    const indexFromTheStart = async () => {
+      if (pool) {
+        const workers = pool;
+        await Promise.all(fromTheStart.map((bundle) => workers.run(jobOf(bundle)).then(() => keep(bundle))));
+        return;
+      }
+      // One at a time here: each index holds its bundle's words until it is written.
+      for (const bundle of fromTheStart) {
+        await indexBundle(jobOf(bundle));
+        keep(bundle);
+      }
+    };
+    const finishBegun = async () => {
+      for (const [bundle, index] of begun) {
+        await finishBundle(siteDir, bundle, join(outputDir, bundle.name), facts, index);
+        keep(bundle);
+      }
+    };
+    await Promise.all([indexFromTheStart(), finishBegun()]);
   } finally {
+    await pool?.close();
     await options.begun?.discard();
     await pagefind.close();
   }
@@ -138,7 +176,7 @@ export async function indexSite(siteDir: string, projectRoot: string, options: I
   writeFileAtomically(join(outputDir, BUNDLE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const counts = `${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${stale.length} indexed, ${bundles.length - stale.length} from the cache`;
-  const early = begunCount > 0 ? ` (${begunCount} of them begun while the pages rendered)` : '';
+  const early = begun.size > 0 ? ` (${begun.size} of them begun while the pages rendered)` : '';
   return `search index: ${facts.size} pages in ${seconds} s (${counts})${early}${kept ? '' : ' (not all kept in the build cache)'}`;
 }
 
@@ -169,30 +207,50 @@ async function sendPage(index: pagefind.PagefindIndex, siteDir: string, path: st
   );
 }
 
+/** One bundle to index from the start: its pages in the site in `siteDir`, and the folder to write it to. */
+export interface BundleJob {
+  readonly siteDir: string;
+  readonly pages: readonly string[];
+  readonly target: string;
+}
+
+/** Indexes a bundle from the start (in a worker thread, `bundle-worker.ts`, when several are). */
+export async function indexBundle({ siteDir, pages, target }: BundleJob): Promise<void> {
+  const index = newIndex(check('create an index', await pagefind.createIndex(INDEX_OPTIONS)));
+  try {
+    for (const path of pages) await addPage(index, siteDir, path);
+    await writeBundle(index, target);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
 /**
- * Indexes one bundle's pages into `target`: into the index `begun` for it, if any, where only the pages
- * whose indexed part changed since are sent again, each replacing its earlier self in its place, so that
- * the bundle is byte for byte the one an index begun now would write.
+ * Finishes the index `begun` for `bundle`: only the pages whose indexed part changed since it was begun
+ * are sent again, each replacing its earlier self in its place, so that the bundle is byte for byte the
+ * one an index begun now would write.
  */
-async function indexBundle(
+async function finishBundle(
   siteDir: string,
   bundle: SearchBundle,
   target: string,
   facts: ReadonlyMap<string, PageFacts>,
-  begun: BegunBundle | undefined,
+  begun: BegunBundle,
 ): Promise<void> {
-  const index = begun?.index ?? newIndex(check('create an index', await pagefind.createIndex(INDEX_OPTIONS)));
   try {
     for (const path of bundle.pages) {
-      if (!begun) await addPage(index, siteDir, path);
-      else if (begun.digests.get(path) !== facts.get(path)?.digest) await sendPage(index, siteDir, path);
+      if (begun.digests.get(path) !== facts.get(path)?.digest) await sendPage(begun.index, siteDir, path);
     }
-    check('write the index', await index.writeFiles({ outputPath: target }));
-    // Pagefind's ready-made interfaces, unused here (the search page is on its JS API): about 390 KB a bundle.
-    for (const name of readdirSync(target)) if (UNUSED_FILES.test(name)) rmSync(join(target, name));
+    await writeBundle(begun.index, target);
   } finally {
-    await index.deleteIndex();
+    await begun.index.deleteIndex();
   }
+}
+
+async function writeBundle(index: pagefind.PagefindIndex, target: string): Promise<void> {
+  check('write the index', await index.writeFiles({ outputPath: target }));
+  // Pagefind's ready-made interfaces, unused here (the search page is on its JS API): about 390 KB a bundle.
+  for (const name of readdirSync(target)) if (UNUSED_FILES.test(name)) rmSync(join(target, name));
 }
 
 /** The index Pagefind created. */
