@@ -26,7 +26,7 @@ const { values } = parseCommand({
 });
 const { count } = values;
 
-// The renderers (Satori, sharp, fonts) load only once the command line is read: `--help` answers without them.
+// The renderers (Satori, resvg, sharp, fonts) load only once the command line is read: `--help` answers without them.
 const { default: sharp } = await import('sharp');
 const { briefingCard } = await import('../src/outputs/card/card-spec.ts');
 const { rendererFingerprint } = await import('../src/build/cards/card-fingerprint.ts');
@@ -102,7 +102,7 @@ const oneCore = await timed(async () => {
   for (const spec of specs('one-core')) await oneCoreStore.png(spec);
 });
 
-// The same cards again, each stage timed on its own: Satori's layout to SVG, then sharp's raster and PNG.
+// The same cards again, each stage timed on its own: Satori's layout to SVG, then the raster (resvg) and PNG (sharp).
 let layoutMs = 0;
 let encodeMs = 0;
 for (const spec of specs('one-core')) {
@@ -155,7 +155,7 @@ else {
   console.log(`Social cards, ${count} cards, ${workers} worker threads`);
   console.log(`  cold, one core     ${result.msPerCardColdOneCore.toFixed(2)} ms per card`);
   console.log(
-    `    of which          ${result.msPerCardLayoutOneCore.toFixed(2)} ms layout (Satori), ${result.msPerCardRasterAndPngOneCore.toFixed(2)} ms raster and PNG (sharp), measured apart`,
+    `    of which          ${result.msPerCardLayoutOneCore.toFixed(2)} ms layout (Satori), ${result.msPerCardRasterAndPngOneCore.toFixed(2)} ms raster and PNG (resvg, sharp), measured apart`,
   );
   console.log(
     `  cold, all cores    ${result.msPerCardColdAllCores.toFixed(2)} ms per card (${result.cpuMsPerCardColdAllCores.toFixed(2)} ms of CPU time per card)`,

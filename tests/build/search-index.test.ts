@@ -108,15 +108,16 @@ describe('the search index', () => {
     };
     const indexedWith = async (workers: string) => {
       process.env['TICKERPRESS_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'tickerpress-index-cache-'));
-      process.env[SEARCH_WORKERS] = workers;
+      process.env['SEARCH_WORKERS'] = workers;
       try {
         const dir = site(pages);
         expect(await indexSite(dir, process.cwd())).toMatch(/\(3 bundles, 3 indexed, 0 from the cache\)$/);
         return siteFiles(join(dir, 'pagefind'));
       } finally {
-        delete process.env[SEARCH_WORKERS];
+        delete process.env['SEARCH_WORKERS'];
       }
     };
+    expect(SEARCH_WORKERS).toBe('SEARCH_WORKERS');
     const sideBySide = await indexedWith('3');
     expect(sideBySide).toEqual(await indexedWith('1'));
     expect([...sideBySide.keys()].filter((path) => path.endsWith('pagefind-entry.json'))).toHaveLength(3);

@@ -90,6 +90,20 @@ describe('rendered cards', () => {
     expect(await inkIn(png, HEADLINE_AREA)).toBeGreaterThan(0.02);
   });
 
+  it('draws emoji as their colour pictures, which no text on a card is coloured like', async () => {
+    /** Pixels of a strong red, such as the rocket's fins and the chart's line: no text colour of the card. */
+    const red = async (png: Buffer) => {
+      const pixels = await sharp(png).removeAlpha().raw().toBuffer();
+      let count = 0;
+      for (let at = 0; at < pixels.length; at += 3) {
+        if ((pixels[at] ?? 0) > 170 && (pixels[at + 1] ?? 0) < 90 && (pixels[at + 2] ?? 0) < 110) count += 1;
+      }
+      return count;
+    };
+    expect(await red(await renderCardPng(card('Bitcoin rallies 🚀 as ETFs draw $1 billion 📈')))).toBeGreaterThan(200);
+    expect(await red(await renderCardPng(card('Bitcoin rallies as ETFs draw $1 billion')))).toBe(0);
+  });
+
   it('loads a script font only when the text needs it', () => {
     const latin = selectFonts('Plain English headline');
     expect(latin.fontFamily).toBe('"inter-latin"');

@@ -13,7 +13,9 @@ import { PNG_OPTIONS } from '../../outputs/card/render-card.ts';
 export function rendererFingerprint(projectRoot: string): string {
   const hash = hashCacheSources(createHash('sha256'), projectRoot, CACHE_SOURCES.cards);
   hash.update(fontsFingerprint());
-  hash.update(`satori@${installedPackage('satori').version} sharp@${installedPackage('sharp').version}`);
+  hash.update(
+    ['satori', 'sharp', '@resvg/resvg-js'].map((name) => `${name}@${installedPackage(name).version}`).join(' '),
+  );
   hash.update(JSON.stringify(PNG_OPTIONS));
   return hash.digest('hex');
 }
