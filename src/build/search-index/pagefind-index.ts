@@ -56,6 +56,7 @@ export interface IndexOptions {
   readonly begun?: BegunBundles;
 }
 
+/** `response`, unless Pagefind reports errors: then an error naming the `step` and listing them. */
 export function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);
   return response;
