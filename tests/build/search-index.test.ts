@@ -10,6 +10,14 @@ import { siteFiles } from '../helpers/site-build.ts';
 const page = (title: string, body: string, date = '2026-02-01T09:00:00.000Z') =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body data-pagefind-sort="date:${date}"><h1>${title}</h1><p>${body}</p></main></body></html>`;
 
+/** Four briefings of 2024, 2025 and 2026: three bundles. */
+const pagesOfThreeYears = {
+  'briefings/a-2024': page('Aldane', 'Aldane raised its dividend.', '2024-05-02T09:00:00.000Z'),
+  'briefings/b-2025': page('Borrow', 'Borrow cut its forecast.', '2025-03-02T09:00:00.000Z'),
+  'briefings/c-2026': page('Castel', 'Castel bought a rival.', '2026-01-02T09:00:00.000Z'),
+  'briefings/d-2026': page('Dunmore', 'Dunmore won an order.', '2026-02-02T09:00:00.000Z'),
+};
+
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tickerpress-index-site-'));
   for (const [path, html] of Object.entries(pages)) {
@@ -66,12 +74,7 @@ describe('the search index', () => {
   });
 
   it('splits the index by year and indexes again only the bundle whose briefings changed', async () => {
-    const pages = {
-      'briefings/a-2024': page('Aldane', 'Aldane raised its dividend.', '2024-05-02T09:00:00.000Z'),
-      'briefings/b-2025': page('Borrow', 'Borrow cut its forecast.', '2025-03-02T09:00:00.000Z'),
-      'briefings/c-2026': page('Castel', 'Castel bought a rival.', '2026-01-02T09:00:00.000Z'),
-      'briefings/d-2026': page('Dunmore', 'Dunmore won an order.', '2026-02-02T09:00:00.000Z'),
-    };
+    const pages = pagesOfThreeYears;
     expect(await indexSite(site(pages), process.cwd())).toMatch(
       /^search index: 4 pages in [\d.]+ s \(3 bundles, 3 indexed, 0 from the cache\)$/,
     );
@@ -100,12 +103,7 @@ describe('the search index', () => {
   });
 
   it('indexes bundles side by side, each with a Pagefind of its own, into the bytes of one at a time', async () => {
-    const pages = {
-      'briefings/a-2024': page('Aldane', 'Aldane raised its dividend.', '2024-05-02T09:00:00.000Z'),
-      'briefings/b-2025': page('Borrow', 'Borrow cut its forecast.', '2025-03-02T09:00:00.000Z'),
-      'briefings/c-2026': page('Castel', 'Castel bought a rival.', '2026-01-02T09:00:00.000Z'),
-      'briefings/d-2026': page('Dunmore', 'Dunmore won an order.', '2026-02-02T09:00:00.000Z'),
-    };
+    const pages = pagesOfThreeYears;
     const indexedWith = async (workers: string) => {
       process.env['TICKERPRESS_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'tickerpress-index-cache-'));
       process.env['SEARCH_WORKERS'] = workers;
