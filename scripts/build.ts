@@ -37,7 +37,7 @@ const { indexSite } = await import('../src/build/search-index/pagefind-index.ts'
 const { EarlyIndex } = await import('../src/build/search-index/early-index.ts');
 const { ANNOUNCE_BRIEFINGS_READ, briefingsReadIn } = await import('../src/build/briefings-read.ts');
 const { BUILD_FACTS_FILE, SiteSnapshot, siteCodeKey, siteInputsKey } = await import('../src/build/site-snapshot.ts');
-const { CARRY_FROM } = await import('../src/build/carried-pages.ts');
+const { buildFilesOf, CARRY_FROM, removeFilesOfStoppedBuilds } = await import('../src/build/carried-pages.ts');
 const { cacheDir } = await import('../src/build/build-cache.ts');
 const { contentPaths } = await import('../src/content/content-folders.ts');
 const { buildClock } = await import('../src/engine/listing.ts');
@@ -135,11 +135,11 @@ if (unchanged) {
   process.exit(0);
 }
 
-const factsFile = join(cacheDir(projectRoot, 'site'), `facts.${process.pid}.json`);
+removeFilesOfStoppedBuilds(cacheDir(projectRoot, 'site'));
+const { carry: carryFile, facts: factsFile } = buildFilesOf(cacheDir(projectRoot, 'site'), process.pid);
 rmSync(factsFile, { force: true });
 // The pages Astro need not render: those the kept site holds for the keys they have now. `--force` asks
 // Astro to ignore its caches, and the kept site is one of them.
-const carryFile = join(cacheDir(projectRoot, 'site'), `carry.${process.pid}.json`);
 const carriable = passThrough.includes('--force') ? {} : snapshot.carriable(codeKey);
 writeFileSync(carryFile, JSON.stringify({ keys: carriable }));
 

@@ -10,7 +10,8 @@
  * keys, written by the build script) and the build facts (every key of this build and which pages were
  * carried, written when Astro is done).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildGlobals } from './build-globals.ts';
 
 /** Set by `npm run build` for Astro's process when pages may be carried: the carry file's path. */
@@ -58,4 +59,32 @@ export function noteKeyAndCarry(path: string, key: string): boolean {
   const carried = carriableKeys()[path] === key;
   if (carried) (globals.carriedPages ??= []).push(path);
   return carried;
+}
+
+/** The carry file and the build facts of the build run by process `pid`, in the kept site's cache folder. */
+export function buildFilesOf(siteCacheDir: string, pid: number): { carry: string; facts: string } {
+  return { carry: join(siteCacheDir, `carry.${pid}.json`), facts: join(siteCacheDir, `facts.${pid}.json`) };
+}
+
+/** Whether the process `pid` is running (another user's process cannot be signalled, but it runs). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the carry files and build facts that builds stopped by a kill left behind (a build removes its
+ * own when it ends); those of a build still running are left to it.
+ */
+export function removeFilesOfStoppedBuilds(siteCacheDir: string): void {
+  for (const name of readdirSync(siteCacheDir)) {
+    const pid = /^(?:carry|facts)\.(\d+)\.json$/.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid))) {
+      rmSync(join(siteCacheDir, name), { force: true });
+    }
+  }
 }

@@ -1,9 +1,25 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildGlobals } from '../../src/build/build-globals.ts';
-import { CARRY_FROM, noteKeyAndCarry, outputFileOf } from '../../src/build/carried-pages.ts';
+import {
+  buildFilesOf,
+  CARRY_FROM,
+  noteKeyAndCarry,
+  outputFileOf,
+  removeFilesOfStoppedBuilds,
+} from '../../src/build/carried-pages.ts';
 import { SiteSnapshot, type BuildFacts } from '../../src/build/site-snapshot.ts';
 
 /** A built site: a page, a feed and a card, each with its key. */
@@ -143,5 +159,28 @@ describe('noteKeyAndCarry', () => {
   it('carries nothing outside `npm run build`', () => {
     vi.stubEnv(CARRY_FROM, undefined);
     expect(noteKeyAndCarry('/briefings/a/', 'key a')).toBe(false);
+  });
+});
+
+describe('the files a build hands Astro', () => {
+  it('are removed when the build that wrote them was stopped, and left to a build still running', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickerpress-site-cache-'));
+    // A process that has ended: its files are left over from a kill.
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid ?? 0;
+    // A process still running stands for another build under way.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      const stopped = buildFilesOf(dir, ended);
+      const running = buildFilesOf(dir, other.pid ?? 0);
+      for (const file of [stopped.carry, stopped.facts, running.carry, running.facts, join(dir, 'snapshot.json')]) {
+        writeFileSync(file, '{}');
+      }
+      removeFilesOfStoppedBuilds(dir);
+      expect(readdirSync(dir).sort()).toEqual(
+        [`carry.${other.pid}.json`, `facts.${other.pid}.json`, 'snapshot.json'].sort(),
+      );
+    } finally {
+      other.kill();
+    }
   });
 });
