@@ -145,7 +145,7 @@ export function groupByListField<T extends ListedBriefing>(
  * theme) or tags (weighted 1) with it, best first, then newest first; never the target itself, nor
  * briefings sharing nothing. Indexes the candidates by ticker and tag once, so each target costs the
  * briefings it shares something with, not all of them (a build of 10,000 briefings would otherwise
- * compare every pair).
+ * compare every pair). Candidates have distinct ids, as a collection's entries do.
  */
 export function relatedFinder<T extends ListedBriefing>(
   candidates: readonly T[],
@@ -163,8 +163,12 @@ export function relatedFinder<T extends ListedBriefing>(
     for (const tag of candidate.data.tags) post(byTag, tag, position);
   });
   const scores = new Int32Array(ordered.length);
+  // The target is left out by its position: reading each candidate's id would visit thousands of
+  // briefings scattered in memory per target.
+  const positions = new Map(ordered.map((candidate, position) => [candidate.id, position]));
 
   return (target, count) => {
+    const own = positions.get(target.id) ?? -1;
     const touched: number[] = [];
     const add = (postings: readonly number[] | undefined, weight: number) => {
       for (const position of postings ?? []) {
@@ -178,7 +182,7 @@ export function relatedFinder<T extends ListedBriefing>(
     const best: number[] = [];
     const better = (a: number, b: number) => (scores[a] ?? 0) > (scores[b] ?? 0) || (scores[a] === scores[b] && a < b);
     for (const position of touched) {
-      if (ordered[position]?.id === target.id) continue;
+      if (position === own) continue;
       let at = best.length;
       while (at > 0 && better(position, best[at - 1] ?? 0)) at--;
       if (at < count) {

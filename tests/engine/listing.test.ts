@@ -157,6 +157,11 @@ describe('relatedFinder', () => {
     ]);
   });
 
+  it('finds the same for a target that is not among the candidates', () => {
+    const others = candidates.filter((candidate) => candidate !== target);
+    expect(ids(relatedFinder(others)(target, 10))).toEqual(ids(relatedFinder(candidates)(target, 10)));
+  });
+
   it('returns at most the requested count', () => {
     expect(ids(relatedFinder(candidates)(target, 2))).toEqual(['same-ticker', 'two-tags']);
   });
