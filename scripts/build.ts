@@ -71,7 +71,9 @@ if (!existsSync(outDir) && existsSync(previous)) {
   console.log(`${outDir} restored: an earlier build was stopped while swapping it in.`);
 }
 
-const snapshot = new SiteSnapshot(cacheDir(projectRoot, 'site'));
+/** The build cache's folder for the kept site and the files this script shares with Astro. */
+const siteCache = cacheDir(projectRoot, 'site');
+const snapshot = new SiteSnapshot(siteCache);
 // Taken before Astro reads anything: an input edited during the build then only makes the next build run.
 // Content is found from the working folder, as Astro's content config finds it.
 const codeKey = siteCodeKey(projectRoot, { siteUrl, astroArgs: passThrough });
@@ -81,7 +83,7 @@ const checkContent = () =>
 
 // A replaced site is set aside in the build cache, and removed by the next build that runs Astro while
 // Astro works (the 23,000 files of a site of 10,000 briefings take about a second to remove).
-const replacedSites = join(cacheDir(projectRoot, 'site'), 'replaced');
+const replacedSites = join(siteCache, 'replaced');
 const setAside = existsSync(replacedSites) ? readdirSync(replacedSites).map((name) => join(replacedSites, name)) : [];
 /** Removes the sites earlier builds set aside. */
 const removeSetAside = () =>
@@ -135,8 +137,8 @@ if (unchanged) {
   process.exit(0);
 }
 
-removeFilesOfStoppedBuilds(cacheDir(projectRoot, 'site'));
-const { carry: carryFile, facts: factsFile } = buildFilesOf(cacheDir(projectRoot, 'site'), process.pid);
+removeFilesOfStoppedBuilds(siteCache);
+const { carry: carryFile, facts: factsFile } = buildFilesOf(siteCache, process.pid);
 rmSync(factsFile, { force: true });
 // The pages Astro need not render: those the kept site holds for the keys they have now. `--force` asks
 // Astro to ignore its caches, and the kept site is one of them.
